@@ -1,0 +1,2 @@
+// (interface only; this unit keeps the library non-empty until the drive model lands)
+#include "vdrive/scsi_target.h"
