@@ -1,0 +1,80 @@
+#include "interop/usbredir/options.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace kiln::interop {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: kiln-usbredir --socket PATH [--media DIR] [--media-type cdr74|cdr80|cdrw80|none]\n"
+    "                     [--fault SPEC]... [--cdb-log FILE] [--export DIR] [--subclass 2|6] [--stub] [-v]\n"
+    "Serves one virtual CD recorder as a USB mass-storage device (Bulk-Only) on a usbredir unix socket.\n"
+    "Attach it to QEMU with: -chardev socket,id=cd,path=PATH -device qemu-xhci -device usb-redir,chardev=cd\n";
+
+}  // namespace
+
+std::optional<Options> parseOptions(int argc, char** argv, int& exitCode) {
+  Options o;
+  exitCode = 2;
+  for (int i = 1; i < argc; ++i) {
+    const char* a = argv[i];
+    auto value = [&](const char* name) -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "kiln-usbredir: %s needs a value\n", name);
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    const char* v = nullptr;
+    if (!std::strcmp(a, "-h") || !std::strcmp(a, "--help")) {
+      std::fputs(kUsage, stdout);
+      exitCode = 0;
+      return std::nullopt;
+    } else if (!std::strcmp(a, "-v") || !std::strcmp(a, "--verbose")) {
+      o.verbose = true;
+    } else if (!std::strcmp(a, "--stub")) {
+      o.stub = true;
+    } else if (!std::strcmp(a, "--socket")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.socketPath = v;
+    } else if (!std::strcmp(a, "--media")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.mediaDir = v;
+    } else if (!std::strcmp(a, "--media-type")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.mediaType = v;
+    } else if (!std::strcmp(a, "--fault")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.faults.emplace_back(v);
+    } else if (!std::strcmp(a, "--cdb-log")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.cdbLog = v;
+    } else if (!std::strcmp(a, "--export")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.exportDir = v;
+    } else if (!std::strcmp(a, "--subclass")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.subclass = static_cast<unsigned>(std::strtoul(v, nullptr, 16));
+      if (o.subclass != 2 && o.subclass != 6) {
+        std::fprintf(stderr, "kiln-usbredir: --subclass must be 2 or 6\n");
+        return std::nullopt;
+      }
+    } else {
+      std::fprintf(stderr, "kiln-usbredir: unknown argument %s\n%s", a, kUsage);
+      return std::nullopt;
+    }
+  }
+  if (o.socketPath.empty()) {
+    std::fprintf(stderr, "kiln-usbredir: --socket is required\n%s", kUsage);
+    return std::nullopt;
+  }
+  if (!o.stub && o.mediaDir.empty()) {
+    std::fprintf(stderr, "kiln-usbredir: --media DIR is required (or --stub)\n");
+    return std::nullopt;
+  }
+  return o;
+}
+
+}  // namespace kiln::interop

@@ -1,0 +1,203 @@
+#include "native-helper/cli/burn.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <memory>
+
+#include "core/cd/msf.h"
+#include "core/formats/track_at_once.h"
+#include "native-helper/audio/audio_file_stream.h"
+#include "native-helper/audio/prefetch_stream.h"
+#include "native-helper/cli/burn_plan.h"
+#include "native-helper/cli/disc_report.h"
+#include "native-helper/cli/interrupt.h"
+#include "native-helper/drive/drive_session.h"
+#include "native-helper/ui/json_reporter.h"
+#include "native-helper/ui/text_reporter.h"
+
+namespace kiln::cli {
+namespace {
+
+std::unique_ptr<ui::BurnReporter> makeReporter(bool json) {
+  if (json) return std::make_unique<ui::JsonReporter>(stdout);
+  return std::make_unique<ui::TextReporter>(stdout, stderr, ::isatty(STDERR_FILENO) != 0);
+}
+
+drive::VirtualDriveSettings virtualSettings(const DriveOptions& o) {
+  return {drive::parseMediaKind(o.media), o.virtualSpeed, o.faults};
+}
+
+/// Checks the whole album against the prepared disc: track count and sectors. Nothing has been written.
+void checkAlbumFits(formats::TrackAtOnceWriter& writer, ui::BurnPlan& plan) {
+  const std::int32_t existing = writer.numberOfExistingTracks();
+  if (existing + static_cast<std::int64_t>(plan.tracks.size()) > cd::kMaxTracks)
+    throw Error(HResult::E_IMAPI_DF2TAO_TRACK_LIMIT_REACHED,
+                std::to_string(existing) + " track(s) on the disc + " + std::to_string(plan.tracks.size()) +
+                    " new > 99; nothing was written");
+  plan.freeSectors = writer.freeSectorsOnMedia();
+  const std::int64_t needed = albumSectors(plan.tracks);
+  plan.neededSectors = static_cast<std::int32_t>(needed);
+  if (needed > plan.freeSectors)
+    throw Error(HResult::E_IMAPI_DF2TAO_NOT_ENOUGH_SPACE,
+                "the album needs " + std::to_string(needed) + " sectors (" + ui::formatDuration(needed) +
+                    ") but the disc has " + std::to_string(plan.freeSectors) + " free (" +
+                    ui::formatDuration(plan.freeSectors) + "); nothing was written");
+}
+
+/// The track just written, from the drive (READ TRACK INFORMATION) or, for a test write, the last progress event.
+ui::TrackDone describeTrack(mmc::Recorder& recorder, int index, const formats::TaoProgress& last, bool dummy,
+                            bool cancelled) {
+  ui::TrackDone done{index, last.currentTrackNumber, last.startLba, last.lastWrittenLba - last.startLba + 1, cancelled};
+  if (dummy || last.currentTrackNumber <= 0) return done;
+  try {
+    const mmc::TrackInformation ti =
+        recorder.trackInformation(scsi::TrackAddressType::TrackNumber, static_cast<std::uint32_t>(last.currentTrackNumber));
+    done.startLba = ti.trackStartLba;
+    done.sectors = static_cast<std::int32_t>(ti.trackSize);
+  } catch (const Error&) {
+    // keep the progress-derived values
+  }
+  return done;
+}
+
+struct RunState {
+  ui::BurnSummary summary;
+  std::unique_ptr<Error> error;
+};
+
+/// Writes each planned track in order; stops at a cancel or the first error (kept in state.error).
+void writeTracks(formats::TrackAtOnceWriter& writer, mmc::Recorder& recorder, const ui::BurnPlan& plan,
+                 ui::BurnReporter& reporter, const InterruptWatcher& interrupt, RunState& state) {
+  formats::TaoProgress last{};
+  int index = 0;
+  writer.setUpdateHandler([&](formats::TrackAtOnceWriter&, const formats::TaoProgress& p) {
+    last = p;
+    reporter.progress(index, p);
+  });
+  for (const ui::PlannedTrack& track : plan.tracks) {
+    ++index;
+    if (interrupt.interrupted()) {
+      state.summary.cancelled = true;
+      return;
+    }
+    last = formats::TaoProgress{};
+    try {
+      audio::PrefetchStream stream(std::make_unique<audio::AudioFileStream>(track.path));
+      writer.addAudioTrack(stream);
+    } catch (const Error& e) {
+      if (e.code() != HResult::E_IMAPI_REQUEST_CANCELLED) {
+        state.error = std::make_unique<Error>(e);
+        return;
+      }
+      state.summary.cancelled = true;
+      if (last.currentAction == formats::TaoWriteAction::Unknown) return;  // stopped before the track started
+      const ui::TrackDone done = describeTrack(recorder, index, last, plan.dummy, true);
+      reporter.trackDone(done);
+      ++state.summary.tracksWritten;
+      state.summary.audioSeconds += done.sectors / 75.0;
+      return;
+    }
+    const ui::TrackDone done = describeTrack(recorder, index, last, plan.dummy, false);
+    reporter.trackDone(done);
+    ++state.summary.tracksWritten;
+    state.summary.audioSeconds += static_cast<double>(track.bytes) / (cd::kBytesPerSampleFrame * 44100.0);
+  }
+}
+
+void configureWriter(formats::TrackAtOnceWriter& writer, const BurnOptions& o, mmc::Recorder& recorder) {
+  writer.setRecorder(&recorder);
+  writer.setClientName("kiln");
+  writer.setDoNotFinalizeMedia(o.noFinalize);
+  writer.setTestWrite(o.dummy);
+}
+
+void applySpeed(formats::TrackAtOnceWriter& writer, double speedX, bool json) {
+  if (speedX <= 0) return;
+  const HResult r = writer.setWriteSpeed(static_cast<std::int32_t>(speedX * cd::kFramesPerSecond + 0.5), false);
+  if (r != HResult::S_OK && !json)
+    std::fprintf(stderr, "kiln: %s: write speed adjusted to %.1fx\n", std::string(hresultName(r)).c_str(),
+                 writer.currentWriteSpeed() / 75.0);
+}
+
+void reportDiscAfterStop(drive::DriveSession& session, bool json) {
+  try {
+    const DiscReport report = collectDiscReport(session.recorder(), session.spec().text);
+    if (json) {
+      nlohmann::json j = discReportJson(report);
+      j["event"] = "disc";
+      ui::writeJsonLine(stdout, j);
+    } else {
+      std::printf("On the disc now:\n");
+      printDiscReport(stdout, report);
+    }
+  } catch (const Error& e) {
+    printError(e, json);
+  }
+}
+
+}  // namespace
+
+CLI::App* addBurnCommand(CLI::App& app, BurnOptions& o) {
+  CLI::App* cmd = app.add_subcommand("burn", "Burn audio files as an audio CD (Track-At-Once), one track per file");
+  addDriveOptions(*cmd, o.drive);
+  cmd->add_option("--speed", o.speed, "Write speed in x (1x = 75 sectors/s); default: fastest")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--no-finalize", o.noFinalize, "Leave the disc appendable (another burn adds a session)");
+  cmd->add_flag("--dummy", o.dummy, "Test write: the drive simulates, nothing is burnt");
+  cmd->add_flag("--eject", o.eject, "Eject the disc afterwards");
+  cmd->add_flag("--json", o.json, "Print one JSON event per line instead of text");
+  cmd->add_option("files", o.files, "Audio files in disc order (WAV, FLAC, MP3, Ogg Vorbis, Opus, AIFF, …)")
+      ->required();
+  return cmd;
+}
+
+int runBurn(const BurnOptions& o) {
+  const std::unique_ptr<ui::BurnReporter> reporter = makeReporter(o.json);
+  ui::BurnPlan plan;
+  plan.tracks = planTracks(o.files);  // every file opened and measured before the drive is touched
+  drive::DriveSession session(drive::parseDriveSpec(o.drive.drive), virtualSettings(o.drive));
+  mmc::Recorder& recorder = session.recorder();
+  formats::TrackAtOnceWriter writer;
+  configureWriter(writer, o, recorder);
+  applySpeed(writer, o.speed, o.json);
+  plan.drive = session.spec().text;
+  plan.dummy = o.dummy;
+  plan.finalize = !o.noFinalize;
+  plan.speed = writer.requestedWriteSpeed();
+  writer.prepareMedia();
+  try {
+    plan.media = mediaTypeName(writer.currentPhysicalMediaType());
+    checkAlbumFits(writer, plan);
+  } catch (...) {
+    writer.releaseMedia();  // nothing written: this only unlocks the tray
+    throw;
+  }
+
+  reporter->start(plan);
+  RunState state;
+  const auto t0 = std::chrono::steady_clock::now();
+  {
+    InterruptWatcher interrupt([&writer] { writer.cancelAddTrack(); });
+    writeTracks(writer, recorder, plan, *reporter, interrupt, state);
+    writer.setUpdateHandler([&](formats::TrackAtOnceWriter&, const formats::TaoProgress& p) {
+      reporter->progress(static_cast<int>(plan.tracks.size()), p);
+    });
+    try {
+      writer.releaseMedia();
+    } catch (const Error& e) {
+      if (!state.error) state.error = std::make_unique<Error>(e);
+    }
+    if (interrupt.interrupted()) state.summary.cancelled = true;
+  }
+  state.summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  state.summary.ok = !state.error && !state.summary.cancelled;
+  if (state.error) reporter->error(*state.error);
+  if (o.eject && !state.error) recorder.ejectMedia();
+  reporter->finished(state.summary);
+  if (!state.summary.ok && state.summary.tracksWritten > 0) reportDiscAfterStop(session, o.json);
+  if (state.error) return kExitError;
+  return state.summary.cancelled ? kExitCancelled : kExitOk;
+}
+
+}  // namespace kiln::cli

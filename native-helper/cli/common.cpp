@@ -1,0 +1,30 @@
+#include "native-helper/cli/common.h"
+
+#include "native-helper/ui/json_reporter.h"
+
+namespace kiln::cli {
+
+void addDriveOptions(CLI::App& cmd, DriveOptions& o) {
+  cmd.add_option("-d,--drive", o.drive, "Drive: virtual:DIR, or virtual for the default virtual drive directory")
+      ->capture_default_str();
+  cmd.add_option("--media", o.media, "Blank media for a new virtual disc: cdr74, cdr80, cdrw80")
+      ->check(CLI::IsMember({"cdr74", "cdr80", "cdrw80"}))
+      ->capture_default_str();
+  // Test knobs: not in the main help (group "").
+  cmd.add_option("--virtual-speed", o.virtualSpeed, "Virtual drive emulated write speed, x (0 = unthrottled)")
+      ->check(CLI::NonNegativeNumber)
+      ->group("");
+  cmd.add_option("--virtual-fault", o.faults, "Virtual drive fault, e.g. not-ready-ms=2000 (repeatable)")->group("");
+}
+
+void printError(const Error& error, bool json) {
+  if (json) {
+    nlohmann::json j = ui::errorJson(error);
+    j["event"] = "error";
+    ui::writeJsonLine(stdout, j);
+  } else {
+    std::fprintf(stderr, "kiln: %s\n", error.what());
+  }
+}
+
+}  // namespace kiln::cli

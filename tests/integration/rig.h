@@ -1,0 +1,141 @@
+#pragma once
+// Test rig for the integration suite: the virtual drive behind the real host stack (Recorder → ScsiTransport),
+// a FakeClock, fault injection, and helpers to build audio streams and read back what the drive recorded.
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "core/formats/audio_stream.h"
+#include "core/formats/track_at_once.h"
+#include "core/imapi/error.h"
+#include "core/mmc/recorder.h"
+#include "core/util/clock.h"
+#include "vdrive/drive_options.h"
+#include "vdrive/faults.h"
+#include "vdrive/memory_store.h"
+#include "vdrive/mmc_device.h"
+
+namespace kiln::test {
+
+/// Temporary ScsiTransport straight onto the MMC model (replaced by UsbBotTransport over the loopback pipe).
+class DirectTransport final : public scsi::ScsiTransport {
+ public:
+  explicit DirectTransport(vdrive::ScsiTarget& target) : target_(target) {}
+  scsi::Result execute(const scsi::Command& c) override {
+    const bool out = c.direction == scsi::DataDirection::Out;
+    const auto resp = target_.execute(c.cdb.view(), out ? std::span<const std::uint8_t>(c.data) : std::span<const std::uint8_t>{},
+                                      c.direction == scsi::DataDirection::In ? static_cast<std::uint32_t>(c.data.size()) : 0);
+    scsi::Result r;
+    r.status = resp.status;
+    if (c.direction == scsi::DataDirection::In) {
+      const std::size_t n = std::min(resp.dataIn.size(), c.data.size());
+      std::copy_n(resp.dataIn.begin(), n, c.data.begin());
+      r.transferred = n;
+    } else if (out) {
+      r.transferred = c.data.size();
+    }
+    r.residue = c.data.size() - r.transferred;
+    if (resp.status == scsi::Status::CheckCondition) {
+      r.sense.valid = true;
+      r.sense.key = resp.senseKey;
+      r.sense.asc = resp.asc;
+      r.sense.ascq = resp.ascq;
+      r.sense.informationValid = resp.informationValid;
+      r.sense.information = resp.information;
+    }
+    return r;
+  }
+
+ private:
+  vdrive::ScsiTarget& target_;
+};
+
+/// One virtual drive with a disc of `kind`, driven through the host stack.
+struct Rig {
+  explicit Rig(vdrive::MediaKind kind = vdrive::MediaKind::CdR80, vdrive::DriveOptions options = {})
+      : device(store, kind, clock, faults, options), transport(device), recorder(transport, clock) {}
+
+  const vdrive::Medium& medium() const { return device.medium(); }
+  /// Sector `lba` as the drive stored it (2352 bytes).
+  std::vector<std::uint8_t> sector(std::int32_t lba) {
+    std::vector<std::uint8_t> s(2352);
+    store.readSectors(lba, s);
+    return s;
+  }
+  /// A writer on this drive, ready for prepareMedia.
+  std::unique_ptr<formats::TrackAtOnceWriter> writer() {
+    auto w = std::make_unique<formats::TrackAtOnceWriter>();
+    w->setRecorder(&recorder);
+    w->setClientName("kiln-tests");
+    return w;
+  }
+
+  FakeClock clock;
+  vdrive::FaultInjector faults;
+  vdrive::MemoryStore store;
+  vdrive::MmcDevice device;
+  DirectTransport transport;
+  mmc::Recorder recorder;
+};
+
+/// `frames` stereo sample frames (4 bytes each) of a recognisable pattern: byte i = (i * 7 + 3) & 0xFF, never
+/// all-zero over a sector, so padding (zeros) is distinguishable from audio.
+inline std::vector<std::uint8_t> audioBytes(std::size_t frames) {
+  std::vector<std::uint8_t> b(frames * 4);
+  for (std::size_t i = 0; i < b.size(); ++i) b[i] = static_cast<std::uint8_t>((i * 7 + 3) & 0xFF);
+  return b;
+}
+
+inline bool allZero(const std::vector<std::uint8_t>& b, std::size_t from = 0, std::size_t to = SIZE_MAX) {
+  to = std::min(to, b.size());
+  return std::all_of(b.begin() + static_cast<std::ptrdiff_t>(from), b.begin() + static_cast<std::ptrdiff_t>(to),
+                     [](std::uint8_t x) { return x == 0; });
+}
+
+/// A stream that claims `size` bytes and delivers a pattern (no memory held); optional clock cost per read.
+class PatternStream final : public formats::AudioStream {
+ public:
+  PatternStream(std::uint64_t size, Clock* clock = nullptr, double msPerRead = 0)
+      : size_(size), clock_(clock), msPerRead_(msPerRead) {}
+  std::uint64_t sizeBytes() const override { return size_; }
+  std::size_t read(std::span<std::uint8_t> out) override {
+    ++reads;
+    if (clock_ != nullptr) clock_->sleepMs(msPerRead_);
+    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), size_ - pos_));
+    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<std::uint8_t>(((pos_ + i) * 7 + 3) & 0xFF);
+    pos_ += n;
+    return n;
+  }
+  int reads = 0;
+
+ private:
+  std::uint64_t size_;
+  std::uint64_t pos_ = 0;
+  Clock* clock_;
+  double msPerRead_;
+};
+
+/// Runs `f` and returns the HRESULT of the kiln::Error it throws (S_OK if none).
+template <typename F>
+HResult codeOf(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return HResult::S_OK;
+}
+
+}  // namespace kiln::test
+
+namespace Catch {
+template <>
+struct StringMaker<kiln::HResult> {
+  static std::string convert(kiln::HResult h) {
+    return std::string(kiln::hresultName(h)) + " (" + kiln::hresultHex(h) + ")";
+  }
+};
+}  // namespace Catch
