@@ -13,8 +13,10 @@ BotDevice::BotDevice(ScsiTarget& target, DataOutLength dataOutLength, FaultInjec
     : target_(target), dataOutLength_(std::move(dataOutLength)), faults_(faults) {}
 
 TargetResponse BotDevice::execute(std::span<const std::uint8_t> dataOut) {
-  // The target may offer more than the host asked for: that is how case 7 (Hi < Di) becomes visible.
-  return target_.execute(cbw_.cdb.view(), dataOut, kUnlimited);
+  // Let the target offer one byte more than the host can take: that is how cases 2, 7 and 10 (device has more
+  // data than the host expects) become visible, without ever building an unbounded reply.
+  const std::uint32_t hostIn = cbw_.dataIn ? cbw_.dataTransferLength : 0;
+  return target_.execute(cbw_.cdb.view(), dataOut, hostIn == kUnlimited ? hostIn : hostIn + 1);
 }
 
 void BotDevice::queueCsw(usb::CswStatus status, std::uint32_t residue) {

@@ -13,6 +13,21 @@ Atip atipFor(MediaKind kind) {
   return {cd::msfToLba({97, 26, 66}), cd::msfToLba({79, 59, 74}), false};
 }
 
+const char* mediaKindName(MediaKind kind) {
+  switch (kind) {
+    case MediaKind::CdR74: return "cdr74";
+    case MediaKind::CdR80: return "cdr80";
+    case MediaKind::CdRw80: return "cdrw80";
+  }
+  return "cdr80";
+}
+
+std::optional<MediaKind> parseMediaKind(std::string_view name) {
+  for (MediaKind k : {MediaKind::CdR74, MediaKind::CdR80, MediaKind::CdRw80})
+    if (name == mediaKindName(k)) return k;
+  return std::nullopt;
+}
+
 DiscStatus Medium::discStatus() const {
   if (s_.tracks.empty()) return DiscStatus::Blank;
   return s_.finalized ? DiscStatus::Complete : DiscStatus::Appendable;

@@ -3,6 +3,7 @@
 // (NWA, pauses, session gaps) of MMC-6 §4.5 (CD-R/RW recording) and MMC-NOTES D.1/D.6.
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "vdrive/medium_state.h"
@@ -26,6 +27,11 @@ struct Atip {
 
 /// ATIP for a media kind: CD-R74 97:27:00 / 73:59:74, CD-R80 97:26:66 / 79:59:74, CD-RW80 97:20:00 / 79:59:74.
 Atip atipFor(MediaKind kind);
+
+/// "cdr74", "cdr80", "cdrw80": the names used in state.json and on the kiln command line.
+const char* mediaKindName(MediaKind kind);
+/// Inverse of mediaKindName; nullopt for an unknown name.
+std::optional<MediaKind> parseMediaKind(std::string_view name);
 
 /// Disc status of READ DISC INFORMATION byte 2 bits 1–0 (MMC-6 Table 296).
 enum class DiscStatus : std::uint8_t { Blank = 0, Appendable = 1, Complete = 2 };

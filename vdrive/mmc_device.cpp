@@ -115,7 +115,7 @@ TargetResponse MmcDevice::execute(std::span<const std::uint8_t> cdb, std::span<c
       if (!ctx.mediumPresent()) return mediumNotPresent();
       if (ctx.faults.consumeNotReady(ctx.clock.nowMs())) return becomingReady();
     }
-    return entry.handler(ctx, Request{cdb, dataOut});
+    return entry.handler(ctx, Request{cdb, dataOut, expectedInLength});
   }();
   if (response.dataIn.size() > expectedInLength) response.dataIn.resize(expectedInLength);
   if (response.status == scsi::Status::CheckCondition) ctx.pendingSense = response;
@@ -145,6 +145,19 @@ void MmcDevice::openTray() {
   ctx_->preventRemoval = false;  // the user's button press is not subject to PREVENT (models a forced eject)
   mmc::startStopUnit(*ctx_, mmc::Request{eject, {}});
   ctx_->preventRemoval = prevented;
+}
+
+void MmcDevice::setDiscInserted(bool inserted) {
+  if (inserted == ctx_->discInserted) return;
+  if (!inserted) {
+    openTray();
+    ctx_->discInserted = false;
+    ctx_->trayOpen = false;
+    return;
+  }
+  ctx_->discInserted = true;
+  ctx_->trayOpen = true;
+  closeTray();
 }
 
 void MmcDevice::closeTray() {

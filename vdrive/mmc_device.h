@@ -28,6 +28,9 @@ class MmcDevice final : public ScsiTarget {
   /// (unit attention 6/28/00 and a NewMedia event follow).
   void openTray();
   void closeTray();
+  /// Takes the disc out of the drive (an empty drive: 2/3A/00, profile 0000h) or puts it back (tray closed,
+  /// unit attention 6/28/00 + NewMedia event). The disc's recorded state stays in the store either way.
+  void setDiscInserted(bool inserted);
 
   const Medium& medium() const { return ctx_->medium; }
   const mmc::DriveContext& context() const { return *ctx_; }

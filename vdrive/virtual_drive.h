@@ -38,6 +38,8 @@ class VirtualDrive {
   /// Tray as a user handles it (see MmcDevice::openTray).
   void openTray() { mmc_.openTray(); }
   void closeTray() { mmc_.closeTray(); }
+  /// An empty drive (false) or the disc back in (true); see MmcDevice::setDiscInserted.
+  void setDiscInserted(bool inserted) { mmc_.setDiscInserted(inserted); }
 
  private:
   MediumStore& store_;

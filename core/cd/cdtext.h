@@ -64,6 +64,7 @@ struct CdText {
 std::vector<CdTextPack> buildCdTextPacks(const CdText& text, bool useTab = true);
 
 /// Parses packs back into texts (TABs expanded). Packs may be in any order; they are sorted by block and sequence.
+/// With 8Fh present, each 80h–85h/8Eh text list has exactly one entry per item (album + each track).
 /// 88h/89h (TOC) packs are accepted and ignored. Charset, language, copyright and the track range come from the
 /// 8Fh packs (without them: ISO-8859-1, language 0, tracks from the texts). Throws kiln::Error(E_INVALIDARG) naming
 /// the first pack whose CRC is wrong.

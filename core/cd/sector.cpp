@@ -34,7 +34,6 @@ constexpr std::size_t kRspcStart = 12;
 constexpr std::size_t kPWords = 1032;  // words 0..1031 covered by P (bytes 12..2075)
 constexpr std::size_t kQWords = 1118;  // words 0..1117 covered by Q (bytes 12..2247)
 
-inline std::uint8_t& planeByte(std::uint8_t* s, std::size_t word, int plane) { return s[kRspcStart + 2 * word + plane]; }
 inline std::uint8_t planeByte(const std::uint8_t* s, std::size_t word, int plane) {
   return s[kRspcStart + 2 * word + plane];
 }
@@ -47,33 +46,57 @@ inline void solveParity(std::uint8_t a, std::uint8_t h, std::uint8_t& p0, std::u
   p1 = static_cast<std::uint8_t>(a ^ p0);
 }
 
-void encodeP(std::uint8_t* s) {
-  for (int plane = 0; plane < 2; ++plane)
-    for (std::size_t np = 0; np < 43; ++np) {
-      std::uint8_t a = 0, h = 0;
-      for (std::size_t mp = 0; mp < 24; ++mp) {
-        const std::uint8_t v = planeByte(s, 43 * mp + np, plane);
-        a ^= v;
-        h = static_cast<std::uint8_t>(kGf.mulAlpha[h] ^ v);
-      }
-      solveParity(a, h, planeByte(s, kPWords + np, plane), planeByte(s, kPWords + 43 + np, plane));
-    }
+/// α·x for a whole byte without a branch (vectorizes across the independent code words of a row).
+inline std::uint8_t mulAlphaFast(std::uint8_t x) {
+  return static_cast<std::uint8_t>((x << 1) ^ ((x >> 7) * 0x1D));
 }
 
-void encodeQ(std::uint8_t* s) {
-  for (int plane = 0; plane < 2; ++plane)
-    for (std::size_t nq = 0; nq < 26; ++nq) {
-      std::uint8_t a = 0, h = 0;
-      std::size_t word = 43 * nq;
-      for (std::size_t mq = 0; mq < 43; ++mq) {
-        const std::uint8_t v = planeByte(s, word, plane);
-        a ^= v;
-        h = static_cast<std::uint8_t>(kGf.mulAlpha[h] ^ v);
-        word += 44;
-        if (word >= kQWords) word -= kQWords;
-      }
-      solveParity(a, h, planeByte(s, kQWords + nq, plane), planeByte(s, kQWords + 26 + nq, plane));
+// P code words are the 86 byte columns (43 words × 2 planes) of the 24 rows of 86 bytes at 12..2075, so a row is
+// contiguous: process all 86 columns per row at once.
+void encodeP(std::uint8_t* s) {
+  std::uint8_t a[86] = {}, h[86] = {};
+  for (std::size_t mp = 0; mp < 24; ++mp) {
+    const std::uint8_t* row = s + kRspcStart + 86 * mp;
+    for (std::size_t c = 0; c < 86; ++c) {
+      a[c] ^= row[c];
+      h[c] = static_cast<std::uint8_t>(mulAlphaFast(h[c]) ^ row[c]);
     }
+  }
+  std::uint8_t* p0 = s + kRspcStart + 2 * kPWords;
+  std::uint8_t* p1 = p0 + 86;
+  for (std::size_t c = 0; c < 86; ++c) solveParity(a[c], h[c], p0[c], p1[c]);
+}
+
+/// Byte offset (from byte 12, plane 0) of element mq of Q diagonal nq: word (44·mq + 43·nq) mod 1118.
+struct QOffsets {
+  std::uint16_t at[43][26]{};
+};
+
+constexpr QOffsets makeQOffsets() {
+  QOffsets o{};
+  for (std::size_t mq = 0; mq < 43; ++mq)
+    for (std::size_t nq = 0; nq < 26; ++nq) o.at[mq][nq] = static_cast<std::uint16_t>(2 * ((44 * mq + 43 * nq) % kQWords));
+  return o;
+}
+
+constexpr QOffsets kQOffsets = makeQOffsets();
+
+void encodeQ(std::uint8_t* s) {
+  std::uint8_t a[52] = {}, h[52] = {};  // [2·nq + plane]
+  const std::uint8_t* base = s + kRspcStart;
+  for (std::size_t mq = 0; mq < 43; ++mq) {
+    const std::uint16_t* off = kQOffsets.at[mq];
+    for (std::size_t nq = 0; nq < 26; ++nq)
+      for (std::size_t plane = 0; plane < 2; ++plane) {
+        const std::uint8_t v = base[off[nq] + plane];
+        const std::size_t c = 2 * nq + plane;
+        a[c] ^= v;
+        h[c] = static_cast<std::uint8_t>(mulAlphaFast(h[c]) ^ v);
+      }
+  }
+  std::uint8_t* q0 = s + kRspcStart + 2 * kQWords;
+  std::uint8_t* q1 = q0 + 52;
+  for (std::size_t c = 0; c < 52; ++c) solveParity(a[c], h[c], q0[c], q1[c]);
 }
 
 /// Both syndromes of every P (or Q) code word are zero.

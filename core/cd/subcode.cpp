@@ -265,6 +265,8 @@ PwParts unpackPw96(const std::uint8_t* in96) {
 std::array<std::uint8_t, 16> packPq16(const QBytes& q, bool p) {
   std::array<std::uint8_t, 16> out{};
   std::memcpy(out.data(), q.data(), 12);
+  out[10] = static_cast<std::uint8_t>(~q[10]);
+  out[11] = static_cast<std::uint8_t>(~q[11]);
   out[15] = p ? 0x80 : 0x00;
   return out;
 }
@@ -272,6 +274,8 @@ std::array<std::uint8_t, 16> packPq16(const QBytes& q, bool p) {
 std::pair<QBytes, bool> unpackPq16(const std::uint8_t* in16) {
   QBytes q{};
   std::memcpy(q.data(), in16, 12);
+  q[10] = static_cast<std::uint8_t>(~q[10]);
+  q[11] = static_cast<std::uint8_t>(~q[11]);
   return {q, (in16[15] & 0x80) != 0};
 }
 

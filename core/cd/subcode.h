@@ -1,13 +1,14 @@
 #pragma once
 // The Q sub-channel (ADR 1 position / lead-in TOC, ADR 2 MCN, ADR 3 ISRC, ADR 5 multi-session points), the P flag,
 // and the layouts the 96 sub-channel symbols of a sector travel in (raw interleaved P–W, 16-byte P-Q, cooked and
-// raw R–W). ECMA-130 §22 (sub-channel), MMC-6 §4.2.3 / Table "Data Block Types" (block types 1–3).
+// raw R–W). ECMA-130 §22 (sub-channel); Write Parameters page 05h Data Block Types 1–3 (MMC-NOTES D.2).
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "core/cd/msf.h"
@@ -102,7 +103,7 @@ QToc tocA1(std::uint8_t control, std::uint8_t lastTrack);
 /// POINT A2h: P-MSF = start of the lead-out.
 QToc tocA2(std::uint8_t control, std::int32_t leadOutLba);
 /// ADR 5 POINT B0h (multi-session): MIN/SEC/FRAME = start of the next program area, ZERO = number of ADR-5
-/// pointers, P-MSF = maximum start of the outermost lead-out. Orange Book / MMC-6 §6.26.3.4 (full TOC).
+/// pointers, P-MSF = maximum start of the outermost lead-out. Orange Book multi-session; MMC READ TOC format 2.
 QToc tocB0(std::int32_t nextProgramLba, std::uint8_t mode5Pointers, std::int32_t maxLeadOutLba);
 /// ADR 5 POINT C0h: MIN = ATIP optimum writing power byte, P-MSF = start of the first lead-in of the disc.
 QToc tocC0(std::uint8_t atipPowerByte, std::int32_t firstLeadInLba);
@@ -117,7 +118,7 @@ bool leadOutP(std::int32_t sectorsIntoLeadOut);
 
 /// Raw interleaved P–W (data block type 3; 96 bytes): byte i = symbol i, bit7 = P, bit6 = Q bit i (MSB of Q byte 0
 /// first), bits5–0 = R–W symbol i (R = bit5). @param rw  96 six-bit R–W symbols, or nullptr for all zero.
-/// MMC-6 §4.2.3.x (raw P-W), ECMA-130 §22.1.
+/// Write Parameters page 05h Data Block Type 3 (MMC-NOTES D.2), ECMA-130 §22.1.
 void packPw96(const QBytes& q, bool p, const std::uint8_t* rw, std::uint8_t* out96);
 
 /// The parts of a 96-byte raw P–W block.
@@ -129,10 +130,11 @@ struct PwParts {
 /// Inverse of packPw96 (the P flag is the majority vote of its 96 bits).
 PwParts unpackPw96(const std::uint8_t* in96);
 
-/// 16-byte P-Q form (data block type 1): bytes 0–9 Q, 10–11 CRC, 12–14 zero, byte 15 bit7 = P. MMC-6 §4.2.3.x;
-/// cdrdao PQSubChannel16.
+/// 16-byte P-Q form (Write Parameters page 05h Data Block Type 1, MMC-NOTES D.2): bytes 0–9 Q, 10–11 the CRC
+/// **not inverted** (the complement of Q bytes 10–11), 12–14 zero, byte 15 bit7 = P. Both cdrdao
+/// (PQSubChannel16::calcCrc) and libburn (convert_subs, BURN_BLOCK_RAW16) send the plain CRC in this format.
 std::array<std::uint8_t, 16> packPq16(const QBytes& q, bool p);
-/// Inverse of packPq16: {Q, P}.
+/// Inverse of packPq16: {Q with the inverted CRC of ECMA-130 §22.3.6, P}.
 std::pair<QBytes, bool> unpackPq16(const std::uint8_t* in16);
 
 /// Raw interleaved P–W (one symbol per byte) → de-interleaved by channel (12 bytes each: P, Q, R, …, W), the

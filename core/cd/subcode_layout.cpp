@@ -1,6 +1,7 @@
 #include "core/cd/subcode_layout.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/imapi/error.h"
 
@@ -104,9 +105,9 @@ bool SubcodeLayout::p(std::int32_t lba) const {
   if (lba < disc_.leadInStart || lba >= end()) bad("LBA " + std::to_string(lba) + " is outside lead-in..lead-out");
   if (lba < -kPregapSectors) return false;
   if (lba >= leadOut_) return leadOutP(lba - leadOut_);
-  const TrackLayout& t = disc_.tracks[trackAt(lba)];
-  if (lba < t.start) return true;
-  const std::size_t next = trackAt(lba) + 1;
+  const std::size_t ti = trackAt(lba);
+  if (lba < disc_.tracks[ti].start) return true;
+  const std::size_t next = ti + 1;
   return next < disc_.tracks.size() && lba >= disc_.tracks[next].start - kPregapSectors;
 }
 

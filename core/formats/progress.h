@@ -18,7 +18,9 @@ struct TaoProgress {
   std::int32_t startLba = 0;             ///< StartLba: first LBA of the track's data (its NWA)
   std::int32_t sectorCount = 0;          ///< SectorCount: sectors of the track incl. zero padding
   std::int32_t lastReadLba = 0;          ///< LastReadLba: last LBA whose audio was read from the stream
-  std::int32_t lastWrittenLba = 0;       ///< LastWrittenLba: last LBA the drive reports as recorded (NWA − 1)
+  std::int32_t lastWrittenLba = 0;       ///< LastWrittenLba: last LBA burnt = the track's last recorded address
+                                         ///< (LRA, else NWA − 1) minus the sectors still in the drive buffer;
+                                         ///< never decreases within a track; startLba − 1 before the first
   std::int32_t elapsedSeconds = 0;       ///< ElapsedTime, Clock seconds since addAudioTrack began
   std::int32_t remainingSeconds = 0;     ///< RemainingTime (estimate from the observed rate; 0 when unknown/done)
   std::int32_t totalSystemBuffer = 0;    ///< TotalSystemBuffer: host staging buffer, bytes

@@ -81,7 +81,7 @@ class TrackAtOnceWriter {
   /// E_IMAPI_DF2TAO_TRACK_LIMIT_REACHED (would be track 100), E_IMAPI_DF2TAO_NOT_ENOUGH_SPACE (padded size >
   /// invisible track free blocks). While writing: E_IMAPI_REQUEST_CANCELLED (after cancelAddTrack; the shorter
   /// track is closed and kept), E_IMAPI_LOSS_OF_STREAMING, E_IMAPI_RECORDER_MEDIA_NO_MEDIA, other drive errors,
-  /// or the stream's own kiln::Error.
+  /// or the stream's own kiln::Error. A stream that ends before sizeBytes() is padded with silence to that size.
   void addAudioTrack(AudioStream& stream);
   /// CancelAddTrack: S_OK when a write is in progress (it stops at the next chunk boundary), else
   /// E_IMAPI_DF2TAO_WRITE_NOT_IN_PROGRESS (returned, not thrown). Thread-safe.
@@ -132,7 +132,8 @@ class TrackAtOnceWriter {
 
   // ---- Events ----
   /// Update event: Preparing once before a track, Writing at least every kProgressIntervalMs Clock ms and every
-  /// kProgressIntervalSectors sectors, Finishing once after (and during releaseMedia). An exception thrown by the
+  /// kProgressIntervalSectors sectors (also while waiting for the drive buffer to drain at the end of the track),
+  /// Finishing once after the track is closed (and once in releaseMedia before CLOSE SESSION). An exception thrown by the
   /// handler aborts the write like a drive error (the track is closed first).
   void setUpdateHandler(UpdateHandler handler) { handler_ = std::move(handler); }
 
@@ -151,10 +152,11 @@ class TrackAtOnceWriter {
   mmc::TrackInformation currentInvisibleTrack();
   void writeTrack(AudioStream& stream, TrackRun& run);
   void writeChunks(AudioStream& stream, TrackRun& run);
-  bool readChunk(AudioStream& stream, TrackRun& run, std::uint16_t sectors);
+  void readChunk(AudioStream& stream, TrackRun& run, std::uint16_t sectors);
   void maybeReport(TrackRun& run);
   TaoProgress progressOf(const TrackRun& run, TaoWriteAction action) const;
   void pollDrive(TrackRun& run, TaoProgress& progress);
+  void drainDeviceBuffer(TrackRun& run);
   void finishTrack(TrackRun& run);
   void abortTrack();
   void emit(const TaoProgress& progress);

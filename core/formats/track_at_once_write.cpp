@@ -78,11 +78,11 @@ void TrackAtOnceWriter::writeTrack(AudioStream& stream, TrackRun& run) {
     TaoProgress p = progressOf(run, TaoWriteAction::Preparing);
     emit(p);
     writeChunks(stream, run);
+    finishTrack(run);
   } catch (...) {
     abortTrack();
     throw;
   }
-  finishTrack(run);
   if (run.cancelled) {
     throw Error(HResult::E_IMAPI_REQUEST_CANCELLED,
                 "track " + std::to_string(run.trackNumber) + " cancelled; kept as " + std::to_string(run.sectorCount) +
@@ -109,7 +109,7 @@ void TrackAtOnceWriter::writeChunks(AudioStream& stream, TrackRun& run) {
   }
 }
 
-bool TrackAtOnceWriter::readChunk(AudioStream& stream, TrackRun& run, std::uint16_t sectors) {
+void TrackAtOnceWriter::readChunk(AudioStream& stream, TrackRun& run, std::uint16_t sectors) {
   const std::size_t bytes = std::size_t{sectors} * cd::kAudioSectorBytes;
   std::size_t filled = 0;
   const std::size_t wanted = static_cast<std::size_t>(std::min<std::uint64_t>(bytes, run.audioBytesLeft));
@@ -121,7 +121,6 @@ bool TrackAtOnceWriter::readChunk(AudioStream& stream, TrackRun& run, std::uint1
   run.audioBytesLeft = filled < wanted ? 0 : run.audioBytesLeft - filled;
   std::memset(chunk_.data() + filled, 0, bytes - filled);  // last partial sector / 4-s minimum padding
   run.sectorsRead += sectors;
-  return filled > 0;
 }
 
 void TrackAtOnceWriter::maybeReport(TrackRun& run) {
@@ -157,25 +156,44 @@ TaoProgress TrackAtOnceWriter::progressOf(const TrackRun& run, TaoWriteAction ac
 }
 
 void TrackAtOnceWriter::pollDrive(TrackRun& run, TaoProgress& p) {
-  // The drive's own view: last recorded address of the track being written (NWA − 1 when LRA is not reported).
+  // The drive's own view: the track's last recorded address (NWA − 1 when LRA is not reported) is what the drive
+  // has accepted; what it has burnt is that minus what still sits in its buffer.
   const mmc::TrackInformation t =
       recorder_->trackInformation(scsi::TrackAddressType::TrackNumber, static_cast<std::uint32_t>(run.trackNumber));
-  std::int32_t written = run.lastWrittenLba;
+  std::int32_t accepted = run.startLba + run.sectorsSent - 1;
   if (t.lraValid) {
-    written = t.lastRecordedAddress;
+    accepted = t.lastRecordedAddress;
   } else if (t.nwaValid) {
-    written = t.nextWritableAddress - 1;
+    accepted = t.nextWritableAddress - 1;
   }
-  run.lastWrittenLba = std::max(run.lastWrittenLba, std::min(written, run.startLba + run.sectorsSent - 1));
-  p.lastWrittenLba = run.lastWrittenLba;
   const mmc::BufferCapacity b = recorder_->bufferCapacity();
+  const std::uint32_t used = b.totalBytes - b.freeBytes;
   p.totalDeviceBuffer = static_cast<std::int32_t>(b.totalBytes);
-  p.usedDeviceBuffer = static_cast<std::int32_t>(b.totalBytes - b.freeBytes);
-  const TaoProgress timed = progressOf(run, p.currentAction);
-  p.remainingSeconds = timed.remainingSeconds;
+  p.usedDeviceBuffer = static_cast<std::int32_t>(used);
+  const auto buffered = static_cast<std::int32_t>((used + cd::kAudioSectorBytes - 1) / cd::kAudioSectorBytes);
+  const std::int32_t burnt = std::min(accepted, run.startLba + run.sectorsSent - 1) - buffered;
+  run.lastWrittenLba = std::max(run.lastWrittenLba, burnt);
+  p.lastWrittenLba = run.lastWrittenLba;
+  p.remainingSeconds = progressOf(run, p.currentAction).remainingSeconds;
+}
+
+void TrackAtOnceWriter::drainDeviceBuffer(TrackRun& run) {
+  // SYNCHRONIZE CACHE blocks until the drive buffer is burnt (seconds for a large buffer at low speed). Waiting
+  // here first keeps the 0.5-s Update cadence going; the last chunk's worth is left for the flush so a drive
+  // without BUFE never sees an empty buffer before the host says the track is complete.
+  const double deadline = recorder_->clock().nowMs() + kFinishTimeoutMs;
+  const auto chunkBytes = static_cast<std::int32_t>(std::size_t{kChunkSectors} * cd::kAudioSectorBytes);
+  for (;;) {
+    TaoProgress p = progressOf(run, TaoWriteAction::Writing);
+    pollDrive(run, p);
+    if (p.usedDeviceBuffer <= chunkBytes || recorder_->clock().nowMs() >= deadline) return;
+    emit(p);
+    recorder_->clock().sleepMs(kProgressIntervalMs / 2);
+  }
 }
 
 void TrackAtOnceWriter::finishTrack(TrackRun& run) {
+  drainDeviceBuffer(run);
   recorder_->synchronizeCache(true);
   recorder_->waitUntilReady(kFinishTimeoutMs);
   trackWrittenThisSession_ = true;

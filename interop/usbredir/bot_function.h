@@ -16,8 +16,9 @@ inline constexpr std::uint8_t kEndpointBulkOut = 0x02;  ///< bEndpointAddress of
 struct InReply {
   enum class Kind : std::uint8_t {
     Data,   ///< `bytes` (possibly fewer than asked: a short packet ends the transfer; may be empty = ZLP)
-    Stall,  ///< the endpoint is halted (BOT §6.7); the host clears it with CLEAR_FEATURE(ENDPOINT_HALT)
-    Wait,   ///< nothing to send yet (no command pending): keep the request queued
+    Stall,  ///< the endpoint halts (BOT §6.7), after `bytes` (may be empty); cleared by CLEAR_FEATURE(ENDPOINT_HALT)
+    Wait,   ///< the device NAKs (nothing to send yet, or a dropped command): keep the request queued
+    Babble, ///< the device would send more than the host asked for (e.g. a CSW into a < 13-byte request)
   };
   Kind kind = Kind::Wait;
   std::vector<std::uint8_t> bytes;
@@ -27,8 +28,13 @@ struct InReply {
 class BotFunction {
  public:
   virtual ~BotFunction() = default;
-  /// One bulk OUT transfer (a CBW or data-out bytes). Returns false when the OUT endpoint STALLs it.
-  virtual bool bulkOut(std::span<const std::uint8_t> data) = 0;
+  enum class OutResult : std::uint8_t {
+    Accepted,  ///< all bytes taken
+    Stall,     ///< the OUT endpoint halts
+    Wait,      ///< the device NAKs (not expecting OUT data now): keep the packet queued
+  };
+  /// One bulk OUT transfer (a CBW or data-out bytes).
+  virtual OutResult bulkOut(std::span<const std::uint8_t> data) = 0;
   /// One bulk IN request for at most `maxBytes` bytes.
   virtual InReply bulkIn(std::size_t maxBytes) = 0;
   /// Bulk-Only Mass Storage Reset, class request FFh (BOT §3.1): back to waiting for a CBW; halts stay set.

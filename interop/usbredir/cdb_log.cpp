@@ -36,10 +36,10 @@ vdrive::TargetResponse CdbLog::execute(std::span<const std::uint8_t> cdb, std::s
   if (!good) std::snprintf(sense, sizeof sense, "%x/%02x/%02x", r.senseKey, r.asc, r.ascq);
   const std::string op = cdb.empty() ? std::string{} : std::string(scsi::opcodeName(cdb[0]));
   std::fprintf(file_,
-               "{\"seq\":%llu,\"t_ms\":%.1f,\"cdb\":\"%s\",\"op\":\"%s\",\"out_len\":%zu,\"in_max\":%u,\"in_len\":%zu,"
+               "{\"seq\":%llu,\"t_ms\":%.1f,\"cdb\":\"%s\",\"op\":\"%s\",\"out_len\":%zu,\"in_max\":%lld,\"in_len\":%zu,"
                "\"status\":\"%s\",\"sense\":\"%s\",\"in_hex\":\"%s\",\"out_hex\":\"%s\"}\n",
                static_cast<unsigned long long>(++seq_), ms, hexBytes(cdb, 16).c_str(), op.c_str(), dataOut.size(),
-               expectedInLength, r.dataIn.size(),
+               expectedInLength == 0xFFFFFFFFu ? -1LL : static_cast<long long>(expectedInLength), r.dataIn.size(),
                good ? "GOOD" : r.status == scsi::Status::CheckCondition ? "CHECK" : "BUSY", sense,
                hexBytes(r.dataIn, kHexBytes).c_str(), hexBytes(dataOut, kHexBytes).c_str());
   std::fflush(file_);

@@ -2,6 +2,7 @@
 // A ScsiTarget decorator that writes every CDB with its answer as one JSON line (the interop lab's CDB log):
 // {"seq":1,"t_ms":812.4,"cdb":"12 00 00 00 24 00","op":"INQUIRY","out_len":0,"in_max":36,"in_len":36,
 //  "status":"GOOD","sense":"","in_hex":"05 80 05 32 …","out_hex":""}
+// `in_max` is the data-in limit the BOT layer passed (−1: none; the CBW length is applied after the target).
 // `sense` is "K/ASC/ASCQ" in hex on CHECK CONDITION (SPC-4 §4.5). Hex dumps stop after kHexBytes bytes.
 #include <chrono>
 #include <cstdio>

@@ -2,8 +2,14 @@
 
 #include "core/imapi/error.h"
 #include "interop/usbredir/cdb_log.h"
+#include "interop/usbredir/fault_spec.h"
+#include "interop/usbredir/steady_clock.h"
 #include "interop/usbredir/stub_target.h"
 #include "interop/usbredir/target_bot_function.h"
+#include "interop/usbredir/vdrive_bot_function.h"
+#include "vdrive/bot_device.h"
+#include "vdrive/memory_store.h"
+#include "vdrive/mmc_device.h"
 
 namespace kiln::interop {
 namespace {
@@ -27,11 +33,54 @@ class TargetBackend final : public DriveBackend {
   std::unique_ptr<TargetBotFunction> function_;
 };
 
+vdrive::MediaKind mediaKind(const std::string& type) {
+  if (type == "cdr74") return vdrive::MediaKind::CdR74;
+  if (type == "cdr80" || type == "none") return vdrive::MediaKind::CdR80;
+  if (type == "cdrw80") return vdrive::MediaKind::CdRw80;
+  throw Error(HResult::E_INVALIDARG, "unknown --media-type " + type + " (cdr74, cdr80, cdrw80, none)");
+}
+
+vdrive::DriveOptions driveOptions(const Options& o) {
+  vdrive::DriveOptions d;
+  d.writeSpeedX = o.writeSpeedX;
+  return d;
+}
+
+/// The virtual drive: MMC model + its BOT device + faults, on a real-time clock.
+/// TODO(interop): switch to vdrive/virtual_drive.h (directory store under --media, export) when it lands;
+/// until then the disc lives in memory and --media/--export are not used.
+class VdriveBackend final : public DriveBackend {
+ public:
+  explicit VdriveBackend(const Options& o)
+      : mmc_(store_, mediaKind(o.mediaType), clock_, faults_, driveOptions(o)) {
+    if (o.mediaType == "none") mmc_.openTray();
+    for (const std::string& spec : o.faults) applyFaultSpec(spec, faults_, clock_.nowMs());
+    vdrive::ScsiTarget* served = &mmc_;
+    if (!o.cdbLog.empty()) {
+      log_ = std::make_unique<CdbLog>(mmc_, o.cdbLog);
+      served = log_.get();
+    }
+    bot_ = std::make_unique<vdrive::BotDevice>(
+        *served, [this](std::span<const std::uint8_t> cdb) { return mmc_.expectedDataOut(cdb); }, faults_);
+    function_ = std::make_unique<VdriveBotFunction>(*bot_);
+  }
+  BotFunction& function() override { return *function_; }
+
+ private:
+  SteadyClock clock_;
+  vdrive::FaultInjector faults_;
+  vdrive::MemoryStore store_;
+  vdrive::MmcDevice mmc_;
+  std::unique_ptr<CdbLog> log_;
+  std::unique_ptr<vdrive::BotDevice> bot_;
+  std::unique_ptr<VdriveBotFunction> function_;
+};
+
 }  // namespace
 
 std::unique_ptr<DriveBackend> openBackend(const Options& options) {
   if (options.stub) return std::make_unique<TargetBackend>(std::make_unique<StubTarget>(), options.cdbLog);
-  throw Error(HResult::E_NOTIMPL, "the virtual drive (vdrive/virtual_drive.h) is not linked yet; use --stub");
+  return std::make_unique<VdriveBackend>(options);
 }
 
 }  // namespace kiln::interop

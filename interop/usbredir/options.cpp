@@ -9,8 +9,11 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: kiln-usbredir --socket PATH [--media DIR] [--media-type cdr74|cdr80|cdrw80|none]\n"
-    "                     [--fault SPEC]... [--cdb-log FILE] [--export DIR] [--subclass 2|6] [--stub] [-v]\n"
+    "                     [--fault SPEC]... [--cdb-log FILE] [--export DIR] [--write-speed X]\n"
+    "                     [--subclass 2|6] [--stub] [-v]\n"
     "Serves one virtual CD recorder as a USB mass-storage device (Bulk-Only) on a usbredir unix socket.\n"
+    "--fault SPEC: not-ready-ms=MS, not-ready-commands=N, remove-after-writes=N, write-error-lba=LBA,\n"
+    "  unit-attention, stall=OPCODE[:N], phase-error=N, drop=N (see interop/README.md)\n"
     "Attach it to QEMU with: -chardev socket,id=cd,path=PATH -device qemu-xhci -device usb-redir,chardev=cd\n";
 
 }  // namespace
@@ -54,6 +57,13 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exitCode) {
     } else if (!std::strcmp(a, "--export")) {
       if (!(v = value(a))) return std::nullopt;
       o.exportDir = v;
+    } else if (!std::strcmp(a, "--write-speed")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.writeSpeedX = std::strtod(v, nullptr);
+      if (o.writeSpeedX < 0) {
+        std::fprintf(stderr, "kiln-usbredir: --write-speed must be >= 0\n");
+        return std::nullopt;
+      }
     } else if (!std::strcmp(a, "--subclass")) {
       if (!(v = value(a))) return std::nullopt;
       o.subclass = static_cast<unsigned>(std::strtoul(v, nullptr, 16));

@@ -13,6 +13,7 @@ struct Options {
   std::vector<std::string> faults;     ///< fault injection specs, passed to the virtual drive
   std::string cdbLog;                  ///< JSON lines of every CDB (empty: no log)
   std::string exportDir;               ///< where the disc is exported (CUE/BIN + TOC) at exit (empty: no export)
+  double writeSpeedX = 0;              ///< real-time emulation: buffer drains at X × 75 sectors/s (0 = unthrottled)
   unsigned subclass = 0x02;            ///< bInterfaceSubclass: 02h (SFF-8020i) or 06h (SCSI transparent)
   bool stub = false;                   ///< serve the empty-tray placeholder target instead of the virtual drive
   bool verbose = false;

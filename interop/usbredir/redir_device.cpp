@@ -142,7 +142,7 @@ void RedirDevice::onControl(std::uint64_t id, const usb_redir_control_packet_hea
   }
   (void)len;
   usbredirparser_free_packet_data(parser_, const_cast<std::uint8_t*>(data));
-  pumpBulkIn();
+  pump();
 }
 
 /// Chapter 9 requests that reach us (QEMU handles SET_ADDRESS and turns configuration/interface requests into
@@ -197,44 +197,66 @@ void RedirDevice::replyBulk(std::uint64_t id, std::uint8_t endpoint, std::uint8_
 void RedirDevice::onBulk(std::uint64_t id, const usb_redir_bulk_packet_header& h, const std::uint8_t* data, int len) {
   const std::uint32_t length = h.length | (std::uint32_t{h.length_high} << 16);
   if (h.endpoint == kEndpointBulkIn) {
-    pendingIn_.push_back({id, h.endpoint, length});
+    pendingIn_.push_back({id, h.endpoint, length, {}});
   } else if (h.endpoint == kEndpointBulkOut) {
-    const bool ok = function_.bulkOut({data, static_cast<std::size_t>(len)});
-    replyBulk(id, h.endpoint, ok ? usb_redir_success : usb_redir_stall, nullptr, ok ? static_cast<std::uint32_t>(len) : 0);
+    pendingOut_.push_back({id, h.endpoint, 0, std::vector<std::uint8_t>(data, data + len)});
   } else {
     replyBulk(id, h.endpoint, usb_redir_inval, nullptr, 0);
   }
   usbredirparser_free_packet_data(parser_, const_cast<std::uint8_t*>(data));
-  pumpBulkIn();
+  pump();
 }
 
-void RedirDevice::pumpBulkIn() {
-  while (!pendingIn_.empty()) {
-    const PendingIn p = pendingIn_.front();
-    InReply r = function_.bulkIn(p.length);
-    if (r.kind == InReply::Kind::Wait) return;
-    pendingIn_.pop_front();
-    if (r.kind == InReply::Kind::Stall) {
-      replyBulk(p.id, p.endpoint, usb_redir_stall, nullptr, 0);
-    } else {
-      replyBulk(p.id, p.endpoint, usb_redir_success, r.bytes.data(), static_cast<std::uint32_t>(r.bytes.size()));
-    }
+void RedirDevice::pump() {
+  bool progress = true;
+  while (progress) progress = pumpOneOut() | pumpOneIn();
+}
+
+bool RedirDevice::pumpOneOut() {
+  if (pendingOut_.empty()) return false;
+  Pending& p = pendingOut_.front();
+  const BotFunction::OutResult r = function_.bulkOut(p.data);
+  if (r == BotFunction::OutResult::Wait) return false;
+  const bool ok = r == BotFunction::OutResult::Accepted;
+  replyBulk(p.id, p.endpoint, ok ? usb_redir_success : usb_redir_stall, nullptr,
+            ok ? static_cast<std::uint32_t>(p.data.size()) : 0);
+  pendingOut_.pop_front();
+  return true;
+}
+
+bool RedirDevice::pumpOneIn() {
+  if (pendingIn_.empty()) return false;
+  const Pending p = pendingIn_.front();
+  InReply r = function_.bulkIn(p.length);
+  std::uint8_t status = usb_redir_success;
+  switch (r.kind) {
+    case InReply::Kind::Wait: return false;
+    case InReply::Kind::Data: break;
+    case InReply::Kind::Stall: status = usb_redir_stall; break;
+    case InReply::Kind::Babble: status = usb_redir_babble; r.bytes.clear(); break;
   }
+  pendingIn_.pop_front();
+  replyBulk(p.id, p.endpoint, status, r.bytes.data(), static_cast<std::uint32_t>(r.bytes.size()));
+  return true;
 }
 
 void RedirDevice::onCancel(std::uint64_t id) {
-  for (auto it = pendingIn_.begin(); it != pendingIn_.end(); ++it) {
-    if (it->id == id) {
-      replyBulk(id, it->endpoint, usb_redir_cancelled, nullptr, 0);
-      pendingIn_.erase(it);
-      return;
+  for (auto* queue : {&pendingIn_, &pendingOut_}) {
+    for (auto it = queue->begin(); it != queue->end(); ++it) {
+      if (it->id == id) {
+        replyBulk(id, it->endpoint, usb_redir_cancelled, nullptr, 0);
+        queue->erase(it);
+        return;
+      }
     }
   }
 }
 
 void RedirDevice::onReset() {
-  for (const PendingIn& p : pendingIn_) replyBulk(p.id, p.endpoint, usb_redir_cancelled, nullptr, 0);
-  pendingIn_.clear();
+  for (auto* queue : {&pendingIn_, &pendingOut_}) {
+    for (const Pending& p : *queue) replyBulk(p.id, p.endpoint, usb_redir_cancelled, nullptr, 0);
+    queue->clear();
+  }
   function_.busReset();
 }
 
@@ -272,11 +294,27 @@ void RedirDevice::disconnect() {
   connected_ = false;
 }
 
+bool RedirDevice::step(int timeoutMs) {
+  if (peerClosed_ || ioError_) return false;
+  pollfd p{fd_, static_cast<short>(POLLIN | (usbredirparser_has_data_to_write(parser_) ? POLLOUT : 0)), 0};
+  if (poll(&p, 1, timeoutMs) < 0 && errno != EINTR) {
+    ioError_ = true;
+    return false;
+  }
+  if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
+    if (usbredirparser_do_read(parser_) == usbredirparser_read_parse_error) {
+      log(usbredirparser_error, "parse error; packet skipped");
+    }
+  }
+  flush();
+  return !peerClosed_ && !ioError_;
+}
+
 bool RedirDevice::run(const std::atomic<bool>& stop) {
   using Clock = std::chrono::steady_clock;
   bool disconnecting = false;
   Clock::time_point deadline{};
-  while (!peerClosed_ && !ioError_) {
+  while (true) {
     if (stop.load() && !disconnecting) {
       if (!connected_) break;
       disconnect();
@@ -284,13 +322,7 @@ bool RedirDevice::run(const std::atomic<bool>& stop) {
       deadline = Clock::now() + std::chrono::seconds(2);
     }
     if (disconnecting && (disconnectAcked_ || Clock::now() > deadline)) break;
-    pollfd p{fd_, static_cast<short>(POLLIN | (usbredirparser_has_data_to_write(parser_) ? POLLOUT : 0)), 0};
-    if (poll(&p, 1, 100) < 0 && errno != EINTR) return false;
-    if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
-      const int r = usbredirparser_do_read(parser_);
-      if (r == usbredirparser_read_parse_error) log(usbredirparser_error, "parse error; packet skipped");
-    }
-    flush();
+    if (!step(100)) break;
   }
   flush();
   return !ioError_;

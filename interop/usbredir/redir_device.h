@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <vector>
 
 #include "interop/usbredir/bot_function.h"
 #include "interop/usbredir/usb_descriptors.h"
@@ -28,6 +29,13 @@ class RedirDevice {
   /// Runs until the peer closes the connection or `stop` becomes true; then sends device_disconnect and waits
   /// up to 2 s for its ack (clean disconnect). Returns false if the connection failed with an I/O error.
   bool run(const std::atomic<bool>& stop);
+  /// One turn of the loop: waits up to `timeoutMs` for the socket, parses what arrived, writes what is queued.
+  /// Returns false once the peer closed the connection or an I/O error happened.
+  bool step(int timeoutMs);
+  /// True after device_connect was sent (the peer said hello) and until device_disconnect.
+  bool connected() const { return connected_; }
+  /// Bulk packets waiting for the device (IN: no data yet; OUT: NAKed).
+  std::size_t pendingInCount() const { return pendingIn_.size(); }
 
   // libusbredirparser callbacks (public so the C trampolines can reach them).
   void onHello();
@@ -45,14 +53,19 @@ class RedirDevice {
   void log(int level, const char* msg);
 
  private:
-  struct PendingIn {
+  /// A bulk packet the device has not answered yet (IN: waiting for data; OUT: NAKed).
+  struct Pending {
     std::uint64_t id;
     std::uint8_t endpoint;
-    std::uint32_t length;  ///< bytes the host asked for
+    std::uint32_t length;              ///< IN: bytes the host asked for
+    std::vector<std::uint8_t> data;    ///< OUT: the bytes
   };
 
   void sendDeviceInfo();
-  void pumpBulkIn();
+  /// Answers queued bulk packets until the device NAKs both directions.
+  void pump();
+  bool pumpOneIn();
+  bool pumpOneOut();
   void replyControl(std::uint64_t id, const usb_redir_control_packet_header& h, std::uint8_t status,
                     const std::uint8_t* data, int len);
   void replyBulk(std::uint64_t id, std::uint8_t endpoint, std::uint8_t status, const std::uint8_t* data,
@@ -66,7 +79,7 @@ class RedirDevice {
   UsbIdentity identity_;
   bool verbose_;
   usbredirparser* parser_ = nullptr;
-  std::deque<PendingIn> pendingIn_;
+  std::deque<Pending> pendingIn_, pendingOut_;
   std::uint8_t configuration_ = 0;
   bool peerClosed_ = false, ioError_ = false, connected_ = false, disconnectAcked_ = false;
 };

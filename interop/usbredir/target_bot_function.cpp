@@ -4,22 +4,17 @@
 
 namespace kiln::interop {
 
-bool TargetBotFunction::bulkOut(std::span<const std::uint8_t> data) {
-  if (haltOut_ || phase_ == Phase::NeedReset) return false;
+BotFunction::OutResult TargetBotFunction::bulkOut(std::span<const std::uint8_t> data) {
+  if (haltOut_ || phase_ == Phase::NeedReset) return OutResult::Stall;
   if (phase_ == Phase::Command) {
     acceptCbw(data);
-    return phase_ != Phase::NeedReset;
+    return phase_ != Phase::NeedReset ? OutResult::Accepted : OutResult::Stall;
   }
-  if (phase_ != Phase::DataOut) {
-    // Host sent OUT data while the device expects IN/CSW: phase error, the host must reset (BOT §6.6.1).
-    phase_ = Phase::NeedReset;
-    haltIn_ = haltOut_ = true;
-    return false;
-  }
+  if (phase_ != Phase::DataOut) return OutResult::Wait;  // expecting IN/CSW: NAK the OUT token
   const std::size_t room = cbw_.dataTransferLength - outBuffer_.size();
   outBuffer_.insert(outBuffer_.end(), data.begin(), data.begin() + static_cast<std::ptrdiff_t>(std::min(room, data.size())));
   if (outBuffer_.size() >= cbw_.dataTransferLength) execute(outBuffer_);
-  return true;
+  return OutResult::Accepted;
 }
 
 void TargetBotFunction::acceptCbw(std::span<const std::uint8_t> bytes) {

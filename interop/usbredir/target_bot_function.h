@@ -15,7 +15,7 @@ class TargetBotFunction final : public BotFunction {
  public:
   explicit TargetBotFunction(vdrive::ScsiTarget& target) : target_(target) {}
 
-  bool bulkOut(std::span<const std::uint8_t> data) override;
+  OutResult bulkOut(std::span<const std::uint8_t> data) override;
   InReply bulkIn(std::size_t maxBytes) override;
   void massStorageReset() override;
   void clearHalt(std::uint8_t endpointAddress) override;

@@ -2,8 +2,12 @@
 
 namespace kiln::interop {
 
-bool VdriveBotFunction::bulkOut(std::span<const std::uint8_t> data) {
-  return device_.bulkOut(data).status == usb::TransferStatus::Ok;
+BotFunction::OutResult VdriveBotFunction::bulkOut(std::span<const std::uint8_t> data) {
+  switch (device_.bulkOut(data).status) {
+    case usb::TransferStatus::Ok: return OutResult::Accepted;
+    case usb::TransferStatus::Timeout: return OutResult::Wait;
+    default: return OutResult::Stall;
+  }
 }
 
 InReply VdriveBotFunction::bulkIn(std::size_t maxBytes) {
@@ -11,8 +15,9 @@ InReply VdriveBotFunction::bulkIn(std::size_t maxBytes) {
   const usb::TransferResult r = device_.bulkIn(buffer);
   switch (r.status) {
     case usb::TransferStatus::Ok: buffer.resize(r.length); return {InReply::Kind::Data, std::move(buffer)};
+    case usb::TransferStatus::Stall: buffer.resize(r.length); return {InReply::Kind::Stall, std::move(buffer)};
     case usb::TransferStatus::Timeout: return {InReply::Kind::Wait, {}};
-    default: return {InReply::Kind::Stall, {}};
+    default: return {InReply::Kind::Babble, {}};
   }
 }
 

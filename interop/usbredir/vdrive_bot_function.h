@@ -10,7 +10,7 @@ class VdriveBotFunction final : public BotFunction {
  public:
   explicit VdriveBotFunction(vdrive::BotDevice& device) : device_(device) {}
 
-  bool bulkOut(std::span<const std::uint8_t> data) override;
+  OutResult bulkOut(std::span<const std::uint8_t> data) override;
   /// BotDevice reports Timeout when it would NAK (no command, or a dropped one): the request stays queued.
   InReply bulkIn(std::size_t maxBytes) override;
   void massStorageReset() override;

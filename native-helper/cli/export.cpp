@@ -26,14 +26,11 @@ int runExport(const ExportOptions& o) {
                               {drive::parseMediaKind(o.drive.media), o.drive.virtualSpeed, o.drive.faults});
   const std::filesystem::path sheet = std::filesystem::absolute(o.cue.empty() ? o.toc : o.cue);
   if (sheet.has_parent_path()) std::filesystem::create_directories(sheet.parent_path());
-  if (!o.cue.empty())
-    session.exportCue(sheet);
-  else
-    session.exportToc(sheet);
+  const drive::ExportedPaths paths = o.cue.empty() ? session.exportToc(sheet) : session.exportCue(sheet);
   if (o.json)
-    ui::writeJsonLine(stdout, {{"event", "exported"}, {"sheet", sheet.string()}});
+    ui::writeJsonLine(stdout, {{"event", "exported"}, {"sheet", paths.sheet}, {"audio", paths.audio}});
   else
-    std::printf("Wrote %s\n", sheet.string().c_str());
+    std::printf("Wrote %s and %s\n", paths.sheet.c_str(), paths.audio.c_str());
   return kExitOk;
 }
 

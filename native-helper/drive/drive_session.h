@@ -20,6 +20,12 @@ struct VirtualDriveSettings {
                                        ///< "remove-after-writes=N", "unit-attention"
 };
 
+/// Files an export wrote.
+struct ExportedPaths {
+  std::string sheet;  ///< the .cue / .toc
+  std::string audio;  ///< the .bin (CUE) or .wav (TOC) beside it
+};
+
 class DriveSession {
  public:
   /// Opens (creating the directory and a blank disc if needed) the drive `spec` names. Throws kiln::Error:
@@ -33,11 +39,11 @@ class DriveSession {
   const DriveSpec& spec() const { return spec_; }
 
   /// Writes a CUE sheet at `cue` and the disc's audio as one BIN file beside it (same stem, .bin; 2352-byte
-  /// little-endian sectors). Throws kiln::Error (E_IMAPI_DF2TAO_TABLE_OF_CONTENTS_EMPTY_DISC on a blank disc,
+  /// little-endian sectors). Throws kiln::Error (E_INVALIDARG on a blank disc,
   /// HRESULT_FROM_WIN32_ERROR_WRITE_FAULT on I/O errors).
-  void exportCue(const std::filesystem::path& cue);
-  /// Writes a cdrdao TOC file at `toc` and its audio data file beside it.
-  void exportToc(const std::filesystem::path& toc);
+  ExportedPaths exportCue(const std::filesystem::path& cue);
+  /// Writes a cdrdao TOC file at `toc` and its audio beside it (same stem, .wav: cdrdao reads WAV as LE).
+  ExportedPaths exportToc(const std::filesystem::path& toc);
 
  private:
   struct Impl;

@@ -16,47 +16,18 @@
 #include "vdrive/drive_options.h"
 #include "vdrive/faults.h"
 #include "vdrive/memory_store.h"
+#include "core/usb/usb_bot_transport.h"
 #include "vdrive/mmc_device.h"
+#include "vdrive/virtual_drive.h"
 
 namespace kiln::test {
 
-/// Temporary ScsiTransport straight onto the MMC model (replaced by UsbBotTransport over the loopback pipe).
-class DirectTransport final : public scsi::ScsiTransport {
- public:
-  explicit DirectTransport(vdrive::ScsiTarget& target) : target_(target) {}
-  scsi::Result execute(const scsi::Command& c) override {
-    const bool out = c.direction == scsi::DataDirection::Out;
-    const auto resp = target_.execute(c.cdb.view(), out ? std::span<const std::uint8_t>(c.data) : std::span<const std::uint8_t>{},
-                                      c.direction == scsi::DataDirection::In ? static_cast<std::uint32_t>(c.data.size()) : 0);
-    scsi::Result r;
-    r.status = resp.status;
-    if (c.direction == scsi::DataDirection::In) {
-      const std::size_t n = std::min(resp.dataIn.size(), c.data.size());
-      std::copy_n(resp.dataIn.begin(), n, c.data.begin());
-      r.transferred = n;
-    } else if (out) {
-      r.transferred = c.data.size();
-    }
-    r.residue = c.data.size() - r.transferred;
-    if (resp.status == scsi::Status::CheckCondition) {
-      r.sense.valid = true;
-      r.sense.key = resp.senseKey;
-      r.sense.asc = resp.asc;
-      r.sense.ascq = resp.ascq;
-      r.sense.informationValid = resp.informationValid;
-      r.sense.information = resp.information;
-    }
-    return r;
-  }
-
- private:
-  vdrive::ScsiTarget& target_;
-};
-
-/// One virtual drive with a disc of `kind`, driven through the host stack.
+/// One virtual drive with a disc of `kind`, driven through the host stack exactly as a real USB drive is:
+/// Recorder → UsbBotTransport → the drive's loopback BulkPipe → BOT device → MMC model.
 struct Rig {
   explicit Rig(vdrive::MediaKind kind = vdrive::MediaKind::CdR80, vdrive::DriveOptions options = {})
-      : device(store, kind, clock, faults, options), transport(device), recorder(transport, clock) {}
+      : drive(store, kind, clock, options), transport(drive.hostPipe()), recorder(transport, clock),
+        faults(drive.faults()), device(drive.mmc()) {}
 
   const vdrive::Medium& medium() const { return device.medium(); }
   /// Sector `lba` as the drive stored it (2352 bytes).
@@ -74,11 +45,12 @@ struct Rig {
   }
 
   FakeClock clock;
-  vdrive::FaultInjector faults;
   vdrive::MemoryStore store;
-  vdrive::MmcDevice device;
-  DirectTransport transport;
+  vdrive::VirtualDrive drive;
+  usb::UsbBotTransport transport;
   mmc::Recorder recorder;
+  vdrive::FaultInjector& faults;
+  vdrive::MmcDevice& device;
 };
 
 /// `frames` stereo sample frames (4 bytes each) of a recognisable pattern: byte i = (i * 7 + 3) & 0xFF, never

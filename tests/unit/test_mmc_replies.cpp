@@ -51,8 +51,8 @@ Bytes configReply() {
 Bytes modeSense(std::uint8_t pageCode, Bytes page) {
   page[0] = pageCode;
   page[1] = static_cast<std::uint8_t>(page.size() - 2);
-  Bytes b(8, 0);
-  b.insert(b.end(), page.begin(), page.end());
+  Bytes b(8 + page.size(), 0);
+  std::copy(page.begin(), page.end(), b.begin() + 8);
   b[1] = static_cast<std::uint8_t>(b.size() - 2);
   return b;
 }

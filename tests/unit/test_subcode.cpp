@@ -161,7 +161,9 @@ TEST_CASE("Raw 96-byte P-W puts P in bit 7, Q bits MSB first in bit 6, R-W in bi
 TEST_CASE("16-byte P-Q and per-channel layouts round-trip", "[subcode]") {
   const QBytes q = encodeQ(QPosition{0, 3, 0, Msf{0, 1, 0}, Msf{5, 0, 0}});
   const auto pq = packPq16(q, true);
-  CHECK(std::equal(q.begin(), q.end(), pq.begin()));
+  CHECK(std::equal(q.begin(), q.begin() + 10, pq.begin()));
+  CHECK(pq[10] == static_cast<std::uint8_t>(~q[10]));  // plain (non-inverted) CRC, as cdrdao and libburn send it
+  CHECK(pq[11] == static_cast<std::uint8_t>(~q[11]));
   CHECK((pq[12] == 0 && pq[13] == 0 && pq[14] == 0 && pq[15] == 0x80));
   CHECK(unpackPq16(pq.data()) == std::make_pair(q, true));
 

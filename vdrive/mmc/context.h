@@ -21,6 +21,7 @@ namespace kiln::vdrive::mmc {
 struct Request {
   std::span<const std::uint8_t> cdb;
   std::span<const std::uint8_t> dataOut;  ///< data-OUT bytes (WRITE, MODE SELECT, SEND CUE SHEET, …)
+  std::uint32_t expectedIn = 0xFFFFFFFF;  ///< host buffer (bytes): bulk replies (READ CD) need not be built past it
   std::uint8_t at(std::size_t i) const { return i < cdb.size() ? cdb[i] : 0; }
 };
 
@@ -59,6 +60,7 @@ struct DriveContext {
   SaoState sao;
 
   bool trayOpen = false;
+  bool discInserted = true;           ///< false: an empty drive (tray closed or open, no disc)
   bool preventRemoval = false;
   bool unitAttention = false;         ///< 6/28/00 pending (medium changed)
   MediaEvent mediaEvent = MediaEvent::None;
@@ -67,7 +69,7 @@ struct DriveContext {
 
   std::optional<TargetResponse> pendingSense;  ///< sense of the last CHECK CONDITION, for REQUEST SENSE
 
-  bool mediumPresent() const { return !trayOpen; }
+  bool mediumPresent() const { return !trayOpen && discInserted; }
   /// The disc the next write goes to and the status commands describe (the shadow during Test Write).
   Medium& active() { return simulation ? *simulation : medium; }
   /// Saves the real disc's state to the store (never the Test Write shadow).

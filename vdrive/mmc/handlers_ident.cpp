@@ -96,8 +96,10 @@ TargetResponse startStopUnit(DriveContext& ctx, const Request& r) {
   }
   if (ctx.trayOpen) {
     ctx.trayOpen = false;
-    ctx.unitAttention = true;
-    ctx.mediaEvent = MediaEvent::NewMedia;
+    if (ctx.discInserted) {
+      ctx.unitAttention = true;
+      ctx.mediaEvent = MediaEvent::NewMedia;
+    }
   }
   return good();
 }

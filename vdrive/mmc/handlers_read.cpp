@@ -1,5 +1,7 @@
 // Reading back: READ(10) (MMC-6 §6.15) and READ CD (MMC-6 §6.19). The disc holds CD-DA only, so READ(10) — a
 // 2048-byte user-data read — fails on it with 5/64/00 ILLEGAL MODE FOR THIS TRACK as on real drives.
+#include <algorithm>
+
 #include "core/scsi/bytes.h"
 #include "vdrive/mmc/handlers.h"
 #include "vdrive/mmc/response.h"
@@ -39,10 +41,14 @@ TargetResponse readCd(DriveContext& ctx, const Request& r) {
   if (expected != 0 && expected != 1) return illegalModeForTrack();  // asked for a data sector type
   const std::size_t mainBytes = mainBits ? kSectorBytes : 0;
   const std::size_t subBytes = sub == 2 ? 16 : sub ? 96 : 0;
+  if (mainBytes + subBytes == 0) return good();
+  // Build no more than the host can take (plus one sector, so a too-small buffer is still visible).
+  const std::uint64_t fits = r.expectedIn / (mainBytes + subBytes) + 1;
+  const auto build = static_cast<std::uint32_t>(std::min<std::uint64_t>(count, fits));
   std::vector<std::uint8_t> data;
-  data.reserve(count * (mainBytes + subBytes));
+  data.reserve(build * (mainBytes + subBytes));
   std::vector<std::uint8_t> sector(kSectorBytes);
-  for (std::uint32_t i = 0; i < count; ++i) {
+  for (std::uint32_t i = 0; i < build; ++i) {
     const std::int32_t at = lba + static_cast<std::int32_t>(i);
     if (mainBytes) {
       ctx.store.readSectors(at, sector);

@@ -44,7 +44,9 @@ export function App({ engine }: { engine: BurnEngine }) {
   }, [engine]);
 
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
-    onDrop: addFiles, accept: ACCEPT, noClick: true, noKeyboard: true, disabled: burning, multiple: true,
+    onDrop: addFiles, accept: ACCEPT, noClick: true, noKeyboard: true, multiple: true,
+    // Not `disabled: burning`: that puts aria-disabled on the page root, which disables Cancel for assistive tech.
+    // Drops during a burn are ignored in addFiles instead.
   });
 
   const usbBlocker = drive === 'webusb'

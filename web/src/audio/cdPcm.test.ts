@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, ffmpegPcm, makeFixtures, snrDb, wavPcm, type Fixture } from '../../tests/fixtures';
-import { PcmReader, probeFile, floatToS16Interleaved, toStereo } from './cdPcm';
+import { PcmReader, probeFile, floatToS16Interleaved, flacScale, toStereo } from './cdPcm';
 import { sniffFormat } from './sniff';
 import type { AudioFormat } from './types';
 
@@ -76,6 +76,10 @@ describe('format helpers', () => {
   it('converts floats to clipped 16-bit LE interleaved', () => {
     const out = floatToS16Interleaved(new Float32Array([0, 1, -1.5]), new Float32Array([0.5, -1, 0]));
     expect(Array.from(new Int16Array(out.buffer))).toEqual([0, 16384, 32767, -32768, -32768, 0]);
+    const all = new Float32Array(65536).map((_, i) => (i - 32768) / 32767); // as the FLAC decoder scales
+    const back = new Int16Array(floatToS16Interleaved(all, all, flacScale(16)).buffer);
+    expect(back.filter((v, i) => i % 2 === 0 && v !== (i >> 1) - 32768).length).toBe(0);
+    expect(flacScale(24)).toBeCloseTo(32767.996, 3);
     const [l, r] = toStereo([new Float32Array([0.25])]);
     expect(r).toBe(l);
   });

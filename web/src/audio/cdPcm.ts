@@ -43,30 +43,27 @@ export function toStereo(ch: readonly Float32Array[]): [Float32Array, Float32Arr
   return [ch[0], ch.length > 1 ? ch[1] : ch[0]];
 }
 
-/** 16-bit LE interleaved stereo bytes from two float planes (rounded, clipped to [−32768, 32767]).
- *  `lossless16`: the floats came from 16-bit integers (a 16-bit FLAC); recovers them exactly even where the
- *  decoder scaled a sample by 1/32767 instead of 1/32768 (seen in @wasm-audio-decoders/flac 0.2.11 on a few
- *  samples of a real file; see cdPcm.test.ts). */
-export function floatToS16Interleaved(l: Float32Array, r: Float32Array, lossless16 = false): Uint8Array {
+/** 16-bit LE interleaved stereo bytes from two float planes: round(x · scale), clipped to [−32768, 32767].
+ *  `scale` is 32768 for floats in [−1, 1); FLAC sources use flacScale(bits) so integers come back exactly. */
+export function floatToS16Interleaved(l: Float32Array, r: Float32Array, scale = 32768): Uint8Array {
   const out = new Int16Array(l.length * 2);
-  const conv = lossless16 ? exact16 : clip16;
   for (let i = 0; i < l.length; i++) {
-    out[2 * i] = conv(l[i]);
-    out[2 * i + 1] = conv(r[i]);
+    out[2 * i] = clip16(l[i] * scale);
+    out[2 * i + 1] = clip16(r[i] * scale);
   }
   // Int16Array uses the platform's byte order; every platform a browser runs on is little-endian.
   return new Uint8Array(out.buffer);
 }
 
-function exact16(x: number): number {
-  const s = x * 32768;
-  if (s === Math.round(s)) return clip16(x);
-  const t = x * 32767;
-  return Math.abs(t - Math.round(t)) < 1e-3 ? Math.round(t) : clip16(x);
+/** @wasm-audio-decoders/flac 0.2.11 outputs sample / (2^(bits−1) − 1) (measured: every 16-bit sample k comes
+ *  out as k/32767, see cdPcm.test.ts), so this scale turns its floats back into the 16-bit values exactly
+ *  (bit-exact for 16-bit FLAC; 24-bit sources are rounded to 16 bits). */
+export function flacScale(bits: number): number {
+  return (2 ** (bits - 1) - 1) * 2 ** (16 - bits);
 }
 
 function clip16(x: number): number {
-  const v = Math.round(x * 32768);
+  const v = Math.round(x);
   return v > 32767 ? 32767 : v < -32768 ? -32768 : v;
 }
 
@@ -74,17 +71,17 @@ function clip16(x: number): number {
  *  a sample-rate change mid-stream. */
 export async function* cdPcmChunks(blob: Blob, format: AudioFormat): AsyncGenerator<Uint8Array> {
   let rs: Resampler | null = null;
-  let lossless16: boolean | null = null;
+  let scale = 0;
   for await (const chunk of decodeFile(blob, format)) {
     rs ??= new Resampler(chunk.sampleRate, CD_RATE, 2);
     if (chunk.sampleRate !== rs.inRate) throw new Error(`sample rate changes mid-stream (${rs.inRate} → ${chunk.sampleRate} Hz)`);
-    lossless16 ??= format === 'flac' && chunk.bitDepth === 16 && chunk.sampleRate === CD_RATE;
+    scale ||= format === 'flac' && chunk.bitDepth ? flacScale(chunk.bitDepth) : 32768;
     const [l, r] = rs.push(toStereo(chunk.channelData));
-    if (l.length) yield floatToS16Interleaved(l, r, lossless16);
+    if (l.length) yield floatToS16Interleaved(l, r, scale);
   }
   if (rs) {
     const [l, r] = rs.flush();
-    if (l.length) yield floatToS16Interleaved(l, r);
+    if (l.length) yield floatToS16Interleaved(l, r, scale);
   }
 }
 

@@ -1,0 +1,46 @@
+#pragma once
+// One drive + Track-At-Once writer as the web page uses it: the core's TrackAtOnceWriter and Recorder over
+// UsbBotTransport, the BulkPipe being either the in-browser virtual drive's loopback (VirtualDrive over a
+// MemoryStore) or WebUSB (WebUsbPipe). Methods throw kiln::Error; bindings.cpp turns that into JS values.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/formats/track_at_once.h"
+#include "core/mmc/recorder.h"
+#include "core/usb/usb_bot_transport.h"
+#include "vdrive/memory_store.h"
+#include "vdrive/virtual_drive.h"
+#include "wasm/wasm_clock.h"
+#include "wasm/webusb_pipe.h"
+
+namespace kiln::wasm {
+
+class Burner {
+ public:
+  /// The virtual drive with a blank disc of `media` ("cd74", "cd80", "cdrw80"); `speedX` 0 = unthrottled.
+  /// Unknown media → E_INVALIDARG-like E_FAIL.
+  static std::unique_ptr<Burner> makeVirtual(const std::string& media, double speedX);
+  /// A USB drive through Module.kilnUsb (already opened and claimed by JS).
+  static std::unique_ptr<Burner> makeWebUsb();
+
+  formats::TrackAtOnceWriter& writer() { return writer_; }
+  mmc::Recorder& recorder() { return *recorder_; }
+  /// The virtual drive, or nullptr for a USB drive.
+  vdrive::VirtualDrive* virtualDrive() { return drive_.get(); }
+  vdrive::MemoryStore* store() { return store_.get(); }
+
+ private:
+  Burner() = default;
+  void connect(usb::BulkPipe& pipe);
+
+  WasmClock clock_;
+  std::unique_ptr<vdrive::MemoryStore> store_;
+  std::unique_ptr<vdrive::VirtualDrive> drive_;
+  std::unique_ptr<WebUsbPipe> usbPipe_;
+  std::unique_ptr<usb::UsbBotTransport> transport_;
+  std::unique_ptr<mmc::Recorder> recorder_;
+  formats::TrackAtOnceWriter writer_;
+};
+
+}  // namespace kiln::wasm

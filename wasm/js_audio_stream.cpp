@@ -1,0 +1,50 @@
+#include "wasm/js_audio_stream.h"
+
+#include <emscripten.h>
+
+#include <climits>
+#include <cstdlib>
+
+#include "core/imapi/error.h"
+
+// Returns bytes copied into [ptr, ptr+len), 0 at the end, −1 on error (message in Module.kilnLastError).
+// HEAPU8 is read after the await: a memory growth during the suspension would have replaced it.
+EM_ASYNC_JS(int, kiln_js_read, (int id, std::uint8_t* ptr, int len), {
+  try {
+    const chunk = await Module.kilnSources.get(id).read(len);
+    if (chunk.length > len) throw new Error('source returned more bytes than asked');
+    HEAPU8.set(chunk, ptr);
+    return chunk.length;
+  } catch (e) {
+    Module.kilnLastError = String(e && e.message || e);
+    return -1;
+  }
+});
+
+EM_JS(char*, kiln_js_last_error, (), {
+  return stringToNewUTF8(String(Module.kilnLastError || 'unknown error'));
+});
+
+EM_JS(int, kiln_js_cancel_requested, (), { return Module.kilnCancelRequested ? 1 : 0; });
+
+namespace kiln::wasm {
+
+JsAudioStream::JsAudioStream(int sourceId, std::uint64_t sizeBytes, std::string title, formats::TrackAtOnceWriter* writer)
+    : id_(sourceId), size_(sizeBytes), title_(std::move(title)), writer_(writer) {}
+
+std::size_t JsAudioStream::read(std::span<std::uint8_t> out) {
+  if (writer_ && jsCancelRequested()) writer_->cancelAddTrack();
+  const int len = out.size() > INT_MAX ? INT_MAX : static_cast<int>(out.size());
+  const int n = kiln_js_read(id_, out.data(), len);
+  if (n < 0) {
+    char* msg = kiln_js_last_error();
+    std::string text = title_ + ": " + msg;
+    free(msg);
+    throw Error(HResult::E_FAIL, text);
+  }
+  return static_cast<std::size_t>(n);
+}
+
+bool jsCancelRequested() { return kiln_js_cancel_requested() != 0; }
+
+}  // namespace kiln::wasm
