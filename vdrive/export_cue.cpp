@@ -32,6 +32,7 @@ std::string cueSheet(const MediumState& s, std::string_view binFileName) {
   std::ostringstream out;
   out << "REM COMMENT \"Kiln virtual drive export\"\n";
   out << "REM MEDIA " << mediaKindName(s.kind) << (s.finalized ? " FINALIZED" : " APPENDABLE") << "\n";
+  if (!s.mcn.empty()) out << "CATALOG " << s.mcn << "\n";
   out << "FILE \"" << binFileName << "\" BINARY\n";
   int session = 0;
   for (const TrackRecord& t : s.tracks) {
@@ -41,6 +42,7 @@ std::string cueSheet(const MediumState& s, std::string_view binFileName) {
     }
     out << "  TRACK " << (t.number < 10 ? "0" : "") << int(t.number) << " AUDIO\n";
     if (!flags(t.control).empty()) out << "    FLAGS" << flags(t.control) << "\n";
+    if (!t.isrc.empty()) out << "    ISRC " << t.isrc << "\n";
     if (t.damaged) out << "    REM DAMAGED\n";
     if (t.start - t.pregap >= 0 && t.pregap > 0) out << "    INDEX 00 " << offsetMsf(t.start - t.pregap) << "\n";
     out << "    INDEX 01 " << offsetMsf(t.start) << "\n";

@@ -15,6 +15,7 @@ std::string cdrdaoToc(const MediumState& s, std::string_view wavFileName) {
   if (s.sessions.size() > 1)
     out << "// multi-session disc: cdrdao TOC files describe one session; tracks of all sessions follow each other\n";
   out << "CD_DA\n";
+  if (!s.mcn.empty()) out << "CATALOG \"" << s.mcn << "\"\n";
   for (const TrackRecord& t : s.tracks) {
     const std::int32_t pregap = t.start - t.pregap >= 0 ? t.pregap : 0;
     out << "\n// Track " << int(t.number) << (t.damaged ? " (damaged)" : "") << "\n";
@@ -22,6 +23,7 @@ std::string cdrdaoToc(const MediumState& s, std::string_view wavFileName) {
     out << ((t.control & 0x2) ? "COPY\n" : "NO COPY\n");
     out << ((t.control & 0x1) ? "PRE_EMPHASIS\n" : "NO PRE_EMPHASIS\n");
     out << ((t.control & 0x8) ? "FOUR_CHANNEL_AUDIO\n" : "TWO_CHANNEL_AUDIO\n");
+    if (!t.isrc.empty()) out << "ISRC \"" << t.isrc << "\"\n";
     out << "FILE \"" << wavFileName << "\" " << msf(t.start - pregap) << " " << msf(pregap + t.length) << "\n";
     if (pregap > 0) out << "START " << msf(pregap) << "\n";
   }

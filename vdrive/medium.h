@@ -71,6 +71,8 @@ class Medium {
   /// Starts a track at `lba` (must equal the NWA; the caller checks). Opens a session if needed and records the
   /// TAO link area when the previous track ended in the same session.
   TrackRecord& beginTrack(std::int32_t lba, std::int32_t pauseSectors, std::uint8_t control);
+  /// Sets the disc's Media Catalog Number (13 digits; from page 05h when a track starts).
+  void setMcn(std::string mcn) { s_.mcn = std::move(mcn); }
   /// Adds `sectors` to the open track.
   void extendOpenTrack(std::int32_t sectors);
   /// Fixes the open track's length (SYNCHRONIZE CACHE / CLOSE TRACK). No-op without an open track.

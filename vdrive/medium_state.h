@@ -2,6 +2,7 @@
 // The recorded state of a CD-R/CD-RW as plain data: what a store persists (state.json natively) and what the
 // MMC model answers from. Addresses are LBAs (MMC-6 §4.2.3.6); lengths are sectors of 2352 bytes.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace kiln::vdrive {
@@ -24,6 +25,7 @@ struct TrackRecord {
   std::uint8_t control = 0;   ///< Q CONTROL nibble (page 05h track mode): 0 = 2-channel audio
   bool open = false;          ///< written to but not yet closed (SYNCHRONIZE CACHE / CLOSE TRACK fixes it)
   bool damaged = false;       ///< closed by the drive after a write error or loss of streaming
+  std::string isrc;           ///< 12-character ISRC from page 05h (TCVAL) when the track started; empty if none
   std::int32_t end() const { return start + length; }  ///< exclusive end LBA
 };
 
@@ -50,6 +52,7 @@ struct MediumState {
   std::vector<TrackRecord> tracks;      ///< in order, numbered from 1
   std::vector<LinkArea> linkAreas;
   bool finalized = false;  ///< last session closed with multi-session 00b: no further writing
+  std::string mcn;         ///< 13-digit Media Catalog Number from page 05h (MCVAL); empty if none
 };
 
 }  // namespace kiln::vdrive

@@ -22,7 +22,8 @@ struct Entry {
   std::uint8_t flags = 0;
 };
 
-/// The one opcode table. Everything absent (READ DISC STRUCTURE ADh, READ BUFFER 3Ch, RESERVE TRACK 53h, …)
+/// The one opcode table. Everything absent (READ DISC STRUCTURE ADh, READ BUFFER 3Ch, RESERVE TRACK 53h,
+/// vendor E5h, …)
 /// answers 5/20/00 INVALID COMMAND OPERATION CODE.
 const std::array<Entry, 256>& table() {
   static const std::array<Entry, 256> t = [] {
@@ -37,7 +38,9 @@ const std::array<Entry, 256>& table() {
     a[0x28] = {read10, kNeedsMedium};
     a[0x2A] = {write10, kNeedsMedium};
     a[0x35] = {synchronizeCache, 0};
+    a[0x42] = {readSubchannel, kNeedsMedium};
     a[0x43] = {readTocPmaAtip, kNeedsMedium};
+    a[0x44] = {readHeader, kNeedsMedium};
     a[0x46] = {getConfiguration, kNoUnitAttention};
     a[0x4A] = {getEventStatus, kNoUnitAttention};
     a[0x51] = {readDiscInformation, kNeedsMedium};

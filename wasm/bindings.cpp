@@ -85,6 +85,10 @@ class KilnBurner {
   val openVirtual(const std::string& media, double speedX) {
     return guarded([&] { burner_ = Burner::makeVirtual(media, speedX); return val::undefined(); });
   }
+  /// Virtual drive: same disc, another emulated write speed (x; 0 = unthrottled).
+  val setVirtualSpeed(double speedX) {
+    return guarded([&] { need().setVirtualSpeed(speedX); return val::undefined(); });
+  }
   val openWebUsb() {
     return guarded([&] { burner_ = Burner::makeWebUsb(); return val::undefined(); });
   }
@@ -197,6 +201,7 @@ EMSCRIPTEN_BINDINGS(kiln) {
   emscripten::class_<KilnBurner>("KilnBurner")
       .constructor<>()
       .function("openVirtual", &KilnBurner::openVirtual)
+      .function("setVirtualSpeed", &KilnBurner::setVirtualSpeed)
       .function("openWebUsb", &KilnBurner::openWebUsb)
       .function("prepare", &KilnBurner::prepare)
       .function("addAudioTrack", &KilnBurner::addAudioTrack)

@@ -11,12 +11,24 @@ std::unique_ptr<Burner> Burner::makeVirtual(const std::string& media, double spe
   else if (media == "cdrw80") kind = vdrive::MediaKind::CdRw80;
   else throw Error(HResult::E_FAIL, "unknown media kind '" + media + "' (cd74, cd80, cdrw80)");
   std::unique_ptr<Burner> b(new Burner());
+  b->kind_ = kind;
   b->store_ = std::make_unique<vdrive::MemoryStore>();
+  b->setVirtualSpeed(speedX);
+  return b;
+}
+
+void Burner::setVirtualSpeed(double speedX) {
+  if (!store_) throw Error(HResult::E_FAIL, "not a virtual drive");
+  if (writer_.prepared()) throw Error(HResult::E_IMAPI_DF2TAO_MEDIA_IS_PREPARED, "release the medium before changing the drive");
+  // Tear down in dependency order (writer → recorder → transport → drive) before building the new chain.
+  writer_.setRecorder(nullptr);
+  recorder_.reset();
+  transport_.reset();
+  drive_.reset();
   vdrive::DriveOptions options;
   options.writeSpeedX = speedX;
-  b->drive_ = std::make_unique<vdrive::VirtualDrive>(*b->store_, kind, b->clock_, options);
-  b->connect(b->drive_->hostPipe());
-  return b;
+  drive_ = std::make_unique<vdrive::VirtualDrive>(*store_, kind_, clock_, options);
+  connect(drive_->hostPipe());
 }
 
 std::unique_ptr<Burner> Burner::makeWebUsb() {

@@ -24,6 +24,11 @@ class Burner {
   /// A USB drive through Module.kilnUsb (already opened and claimed by JS).
   static std::unique_ptr<Burner> makeWebUsb();
 
+  /// Virtual drive only: re-creates the drive over the same MemoryStore (the disc is kept) with another
+  /// real-time emulation speed (x; 0 = unthrottled) — DriveOptions::writeSpeedX is fixed per VirtualDrive.
+  /// While the writer is prepared → E_IMAPI_DF2TAO_MEDIA_IS_PREPARED.
+  void setVirtualSpeed(double speedX);
+
   formats::TrackAtOnceWriter& writer() { return writer_; }
   mmc::Recorder& recorder() { return *recorder_; }
   /// The virtual drive, or nullptr for a USB drive.
@@ -35,6 +40,7 @@ class Burner {
   void connect(usb::BulkPipe& pipe);
 
   WasmClock clock_;
+  vdrive::MediaKind kind_ = vdrive::MediaKind::CdR80;
   std::unique_ptr<vdrive::MemoryStore> store_;
   std::unique_ptr<vdrive::VirtualDrive> drive_;
   std::unique_ptr<WebUsbPipe> usbPipe_;

@@ -3,7 +3,6 @@
 #include <emscripten.h>
 
 #include <climits>
-#include <cstdlib>
 
 #include "core/imapi/error.h"
 
@@ -21,9 +20,10 @@ EM_ASYNC_JS(int, kiln_js_read, (int id, std::uint8_t* ptr, int len), {
   }
 });
 
-EM_JS(char*, kiln_js_last_error, (), {
-  return stringToNewUTF8(String(Module.kilnLastError || 'unknown error'));
-});
+// Length (UTF-8 bytes) of Module.kilnLastError, and a copy of it into [ptr, ptr+size) (3.1.6 has no
+// stringToNewUTF8).
+EM_JS(int, kiln_js_last_error_length, (), { return lengthBytesUTF8(String(Module.kilnLastError || 'unknown error')); });
+EM_JS(void, kiln_js_last_error_copy, (char* ptr, int size), { stringToUTF8(String(Module.kilnLastError || 'unknown error'), ptr, size); });
 
 EM_JS(int, kiln_js_cancel_requested, (), { return Module.kilnCancelRequested ? 1 : 0; });
 
@@ -37,10 +37,10 @@ std::size_t JsAudioStream::read(std::span<std::uint8_t> out) {
   const int len = out.size() > INT_MAX ? INT_MAX : static_cast<int>(out.size());
   const int n = kiln_js_read(id_, out.data(), len);
   if (n < 0) {
-    char* msg = kiln_js_last_error();
-    std::string text = title_ + ": " + msg;
-    free(msg);
-    throw Error(HResult::E_FAIL, text);
+    std::string msg(static_cast<std::size_t>(kiln_js_last_error_length()) + 1, '\0');
+    kiln_js_last_error_copy(msg.data(), static_cast<int>(msg.size()));
+    msg.resize(msg.size() - 1);
+    throw Error(HResult::E_FAIL, title_ + ": " + msg);
   }
   return static_cast<std::size_t>(n);
 }

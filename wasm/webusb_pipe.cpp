@@ -45,10 +45,10 @@ EM_ASYNC_JS(int, kiln_usb_control, (int requestType, int request, int value, int
   } catch (e) { Module.kilnUsbLength = 0; return e && e.name === 'NotFoundError' ? 3 : 4; }
 });
 
-EM_ASYNC_JS(int, kiln_usb_clear_halt, (int in), {
+EM_ASYNC_JS(int, kiln_usb_clear_halt, (int inbound), {
   try {
     const u = Module.kilnUsb;
-    await u.clearHalt(in ? 'in' : 'out', in ? u.bulkIn : u.bulkOut);
+    await u.clearHalt(inbound ? "in" : "out", inbound ? u.bulkIn : u.bulkOut);
     return 0;
   } catch (e) { return e && e.name === 'NotFoundError' ? 3 : 4; }
 });

@@ -4,7 +4,7 @@
 Expected layout (MMC-6 §4.5, TAO): track 1 at LBA 0; track i+1 starts `pause` sectors after track i ends; a track
 takes ceil(bytes / 2352) sectors (the burner pads the last one with zeros). Every source given is compared with:
   --toc FILE      `wodim -toc` output            → track start LBAs and lead-out
-  --cd-info FILE  `cd-info` output               → track start LSNs, lead-out, audio type
+  --cd-info FILE  `cd-info` output (repeatable)  → track start LSNs, lead-out, audio type
   --rips DIR      cdparanoia -B rips trackNN.cdda.wav → audio bytes, then only zeros up to the next track
   --cue FILE      a CUE sheet with its BIN (the virtual drive's export) → INDEX 01 positions and BIN bytes
 Exit status 1 with one line per difference."""
@@ -90,7 +90,7 @@ def main():
     ap.add_argument("sources", nargs="+")
     ap.add_argument("--pause", type=int, default=150)
     ap.add_argument("--toc")
-    ap.add_argument("--cd-info")
+    ap.add_argument("--cd-info", action="append", default=[])
     ap.add_argument("--rips")
     ap.add_argument("--cue")
     a = ap.parse_args()
@@ -103,13 +103,13 @@ def main():
         print(f"wodim -toc: starts {got[0]}, lead-out {got[1]}")
         if got != (starts, leadout):
             problems.append(f"wodim -toc says starts {got[0]} lead-out {got[1]}")
-    if a.cd_info:
-        s, lo, types = parse_cd_info(open(a.cd_info).read())
-        print(f"cd-info: starts {s}, lead-out {lo}, types {types}")
+    for path in a.cd_info:
+        s, lo, types = parse_cd_info(open(path).read())
+        print(f"cd-info ({os.path.basename(path)}): starts {s}, lead-out {lo}, types {types}")
         if (s, lo) != (starts, leadout):
-            problems.append(f"cd-info says starts {s} lead-out {lo}")
-        if any(t != "audio" for t in types):
-            problems.append(f"cd-info track types {types}")
+            problems.append(f"cd-info ({path}) says starts {s} lead-out {lo}")
+        if not types or any(t != "audio" for t in types):
+            problems.append(f"cd-info ({path}) track types {types}")
     ends = starts[1:] + [leadout]
     if a.rips:
         for i, data in enumerate(sources):

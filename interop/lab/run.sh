@@ -15,6 +15,7 @@ lab_run_scenario() {
   share="$run/share"
   rm -rf "$run" && mkdir -p "$share"/{in,out,work,scenario} "$run/media" "$run/export"
   cp "$ROOT/interop/guest/lib.sh" "$share/lib.sh"
+  cp "$ROOT/interop/lab/readback.sh" "$share/readback.sh"
   cp -r "$dir"/. "$share/scenario/"
   t0=$(date +%s.%N)
 

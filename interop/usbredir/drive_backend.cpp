@@ -8,8 +8,10 @@
 #include "interop/usbredir/target_bot_function.h"
 #include "interop/usbredir/vdrive_bot_function.h"
 #include "vdrive/bot_device.h"
-#include "vdrive/memory_store.h"
+#include "vdrive/export.h"
 #include "vdrive/mmc_device.h"
+#include "vdrive/native/dir_store.h"
+#include "vdrive/native/export_files.h"
 
 namespace kiln::interop {
 namespace {
@@ -46,13 +48,13 @@ vdrive::DriveOptions driveOptions(const Options& o) {
   return d;
 }
 
-/// The virtual drive: MMC model + its BOT device + faults, on a real-time clock.
-/// TODO(interop): switch to vdrive/virtual_drive.h (directory store under --media, export) when it lands;
-/// until then the disc lives in memory and --media/--export are not used.
+/// The virtual drive: MMC model + its BOT device + faults on a real-time clock, the disc in a DirStore under
+/// --media (kept between runs: a directory with a disc is reopened). Assembled here rather than through
+/// vdrive::VirtualDrive so the CDB log can sit between the BOT device and the MMC model.
 class VdriveBackend final : public DriveBackend {
  public:
   explicit VdriveBackend(const Options& o)
-      : mmc_(store_, mediaKind(o.mediaType), clock_, faults_, driveOptions(o)) {
+      : store_(o.mediaDir), mmc_(store_, mediaKind(o.mediaType), clock_, faults_, driveOptions(o)), exportDir_(o.exportDir) {
     if (o.mediaType == "none") mmc_.openTray();
     for (const std::string& spec : o.faults) applyFaultSpec(spec, faults_, clock_.nowMs());
     vdrive::ScsiTarget* served = &mmc_;
@@ -66,14 +68,23 @@ class VdriveBackend final : public DriveBackend {
   }
   BotFunction& function() override { return *function_; }
 
+  /// Exports the disc as disc.cue + disc.bin and disc.toc + disc.wav into --export (nothing for a blank disc).
+  void finish() override {
+    const vdrive::MediumState& state = mmc_.medium().state();
+    if (exportDir_.empty() || vdrive::binSectorCount(state) == 0) return;
+    vdrive::exportCueBin(store_, state, exportDir_, "disc");
+    vdrive::exportCdrdaoToc(store_, state, exportDir_, "disc");
+  }
+
  private:
   SteadyClock clock_;
   vdrive::FaultInjector faults_;
-  vdrive::MemoryStore store_;
+  vdrive::DirStore store_;
   vdrive::MmcDevice mmc_;
   std::unique_ptr<CdbLog> log_;
   std::unique_ptr<vdrive::BotDevice> bot_;
   std::unique_ptr<VdriveBotFunction> function_;
+  std::string exportDir_;
 };
 
 }  // namespace

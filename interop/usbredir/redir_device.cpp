@@ -130,8 +130,9 @@ void RedirDevice::onControl(std::uint64_t id, const usb_redir_control_packet_hea
     std::fprintf(stderr, "kiln-usbredir: control type=%02x req=%02x value=%04x index=%04x len=%u\n", h.requesttype,
                  h.request, h.value, h.index, h.length);
   }
-  if (standardRequest(id, h)) return;
-  if (h.requesttype == 0xA1 && h.request == 0xFE) {  // Get Max LUN (BOT §3.2)
+  if (standardRequest(id, h)) {
+    // handled
+  } else if (h.requesttype == 0xA1 && h.request == 0xFE) {  // Get Max LUN (BOT §3.2)
     const std::uint8_t lun = function_.maxLun();
     replyControl(id, h, usb_redir_success, &lun, h.length ? 1 : 0);
   } else if (h.requesttype == 0x21 && h.request == 0xFF) {  // Bulk-Only Mass Storage Reset (BOT §3.1)

@@ -71,9 +71,11 @@ void writeTracks(formats::TrackAtOnceWriter& writer, mmc::Recorder& recorder, co
                  ui::BurnReporter& reporter, const InterruptWatcher& interrupt, RunState& state) {
   formats::TaoProgress last{};
   int index = 0;
-  writer.setUpdateHandler([&](formats::TrackAtOnceWriter&, const formats::TaoProgress& p) {
+  writer.setUpdateHandler([&](formats::TrackAtOnceWriter& w, const formats::TaoProgress& p) {
     last = p;
     reporter.progress(index, p);
+    // A Ctrl-C that came while the writer was not yet writing (cancel refused) is applied at the next event.
+    if (interrupt.interrupted() && p.currentAction == formats::TaoWriteAction::Writing) w.cancelAddTrack();
   });
   for (const ui::PlannedTrack& track : plan.tracks) {
     ++index;
@@ -195,7 +197,7 @@ int runBurn(const BurnOptions& o) {
   if (state.error) reporter->error(*state.error);
   if (o.eject && !state.error) recorder.ejectMedia();
   reporter->finished(state.summary);
-  if (!state.summary.ok && state.summary.tracksWritten > 0) reportDiscAfterStop(session, o.json);
+  if (!state.summary.ok) reportDiscAfterStop(session, o.json);  // what a cancel or failure left on the disc
   if (state.error) return kExitError;
   return state.summary.cancelled ? kExitCancelled : kExitOk;
 }

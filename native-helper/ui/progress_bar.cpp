@@ -10,7 +10,12 @@ std::string ProgressBar::render(double fraction, int width) {
   const int filled = static_cast<int>(std::floor(fraction * width));
   char pct[8];
   std::snprintf(pct, sizeof pct, "%4d%%", static_cast<int>(std::floor(fraction * 100)));
-  return "[" + std::string(filled, '#') + std::string(width - filled, '-') + "]" + pct;
+  std::string out = "[";
+  out.append(static_cast<std::size_t>(filled), '#');
+  out.append(static_cast<std::size_t>(width - filled), '-');
+  out += ']';
+  out += pct;
+  return out;
 }
 
 void ProgressBar::draw(double fraction, const std::string& label, bool force) {

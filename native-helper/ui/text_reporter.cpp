@@ -1,5 +1,7 @@
 #include "native-helper/ui/text_reporter.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "core/imapi/hresult.h"
@@ -25,22 +27,31 @@ void TextReporter::start(const BurnPlan& plan) {
 
 void TextReporter::progress(int index, const formats::TaoProgress& p) {
   if (!tty_ || plan_.neededSectors <= 0) return;
-  const std::int64_t inTrack =
-      p.currentAction == formats::TaoWriteAction::Writing ? std::max(0, p.lastWrittenLba - p.startLba + 1) : 0;
-  const double done = static_cast<double>(sectorsDone_ + inTrack);
+  if (index != barIndex_) {
+    barIndex_ = index;
+    inTrack_ = 0;
+  }
+  // LastWrittenLba lags the data sent by the drive's buffer; it never goes back within a track.
+  const bool counted = index == doneIndex_;  // session close after the last track: already in sectorsDone_
+  if (!counted && (p.currentAction == formats::TaoWriteAction::Writing ||
+                   p.currentAction == formats::TaoWriteAction::Finishing))
+    inTrack_ = std::max<std::int64_t>(inTrack_, std::min(p.lastWrittenLba - p.startLba + 1, p.sectorCount));
+  const double done = std::min<double>(static_cast<double>(sectorsDone_ + (counted ? 0 : inTrack_)), plan_.neededSectors);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   const double x = secs > 0 ? done / 75.0 / secs : 0;
+  std::string action = taoActionName(p.currentAction).substr(31);
+  std::transform(action.begin(), action.end(), action.begin(), [](unsigned char c) { return std::tolower(c); });
   char label[160];
-  std::snprintf(label, sizeof label, "track %d/%zu  %-9s %5.1fx  %s left", index, plan_.tracks.size(),
-                taoActionName(p.currentAction).substr(31).c_str(), x,
-                x > 0 ? formatDuration(static_cast<std::int64_t>((plan_.neededSectors - done) / x)).substr(0, 5).c_str()
-                      : "--:--");
+  std::snprintf(label, sizeof label, "track %d/%zu  %-9s %5.1fx  %s left", index, plan_.tracks.size(), action.c_str(),
+                x, x > 0 ? formatDuration(static_cast<std::int64_t>((plan_.neededSectors - done) / x)).substr(0, 5).c_str()
+                         : "--:--");
   bar_.draw(done / plan_.neededSectors, label);
 }
 
 void TextReporter::trackDone(const TrackDone& d) {
   bar_.clear();
   sectorsDone_ += d.sectors;
+  doneIndex_ = d.index;
   const std::string name =
       d.index >= 1 && d.index <= static_cast<int>(plan_.tracks.size())
           ? std::filesystem::path(plan_.tracks[d.index - 1].path).filename().string() : "";

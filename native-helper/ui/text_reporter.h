@@ -27,6 +27,9 @@ class TextReporter final : public BurnReporter {
   bool tty_;
   BurnPlan plan_;
   std::int64_t sectorsDone_ = 0;  ///< sectors of completed tracks
+  int barIndex_ = 0;              ///< track the in-track count belongs to
+  int doneIndex_ = 0;             ///< last track reported done (its sectors are in sectorsDone_)
+  std::int64_t inTrack_ = 0;      ///< most sectors of the current track the drive reported recorded
   std::chrono::steady_clock::time_point started_{};
 };
 

@@ -3,7 +3,9 @@
 // a FakeClock, fault injection, and helpers to build audio streams and read back what the drive recorded.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -22,11 +24,44 @@
 
 namespace kiln::test {
 
+/// Sits between the Recorder and the real transport so a test can answer a command itself (`before` returns a
+/// Result) or alter the drive's reply (`after`) — for drive behaviour the virtual drive does not produce.
+class TapTransport final : public scsi::ScsiTransport {
+ public:
+  using Before = std::function<std::optional<scsi::Result>(const scsi::Command&)>;
+  using After = std::function<void(const scsi::Command&, scsi::Result&)>;
+  explicit TapTransport(scsi::ScsiTransport& inner) : inner_(inner) {}
+  scsi::Result execute(const scsi::Command& c) override {
+    if (before) {
+      if (auto r = before(c)) return *r;
+    }
+    scsi::Result r = inner_.execute(c);
+    if (after) after(c, r);
+    return r;
+  }
+  Before before;
+  After after;
+
+ private:
+  scsi::ScsiTransport& inner_;
+};
+
+/// A CHECK CONDITION result with sense key/ASC/ASCQ.
+inline scsi::Result checkCondition(std::uint8_t key, std::uint8_t asc, std::uint8_t ascq) {
+  scsi::Result r;
+  r.status = scsi::Status::CheckCondition;
+  r.sense.valid = true;
+  r.sense.key = key;
+  r.sense.asc = asc;
+  r.sense.ascq = ascq;
+  return r;
+}
+
 /// One virtual drive with a disc of `kind`, driven through the host stack exactly as a real USB drive is:
 /// Recorder → UsbBotTransport → the drive's loopback BulkPipe → BOT device → MMC model.
 struct Rig {
   explicit Rig(vdrive::MediaKind kind = vdrive::MediaKind::CdR80, vdrive::DriveOptions options = {})
-      : drive(store, kind, clock, options), transport(drive.hostPipe()), recorder(transport, clock),
+      : drive(store, kind, clock, options), transport(drive.hostPipe()), tap(transport), recorder(tap, clock),
         faults(drive.faults()), device(drive.mmc()) {}
 
   const vdrive::Medium& medium() const { return device.medium(); }
@@ -48,6 +83,7 @@ struct Rig {
   vdrive::MemoryStore store;
   vdrive::VirtualDrive drive;
   usb::UsbBotTransport transport;
+  TapTransport tap;  ///< pass-through unless a test sets tap.before / tap.after
   mmc::Recorder recorder;
   vdrive::FaultInjector& faults;
   vdrive::MmcDevice& device;

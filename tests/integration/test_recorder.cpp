@@ -116,3 +116,82 @@ TEST_CASE("Recorder: waitUntilReady polls through 'becoming ready' with the cloc
     CHECK(rig.recorder.discInformation().discStatus == mmc::DiscInformation::Status::Blank);
   }
 }
+
+TEST_CASE("Recorder: waitUntilReady retries long-operation senses and stops on others", "[integration][recorder]") {
+  Rig rig;
+  rig.recorder.waitUntilReady(1000);
+  int turs = 0;
+  SECTION("2/04/07 and 2/04/08 (long write / operation in progress), 6/29 (reset) are waited through") {
+    rig.tap.before = [&](const scsi::Command& c) -> std::optional<scsi::Result> {
+      if (c.cdb.opcode() != scsi::op::kTestUnitReady) return std::nullopt;
+      ++turs;
+      if (turs == 1) return checkCondition(2, 0x04, 0x07);
+      if (turs == 2) return checkCondition(2, 0x04, 0x08);
+      if (turs == 3) return checkCondition(6, 0x29, 0x00);
+      return std::nullopt;
+    };
+    rig.recorder.waitUntilReady(10'000);
+    CHECK(turs == 4);
+  }
+  SECTION("still busy at the deadline → E_IMAPI_RECORDER_MEDIA_BUSY") {
+    rig.tap.before = [&](const scsi::Command& c) -> std::optional<scsi::Result> {
+      if (c.cdb.opcode() != scsi::op::kTestUnitReady) return std::nullopt;
+      ++turs;
+      return checkCondition(2, 0x04, 0x08);
+    };
+    CHECK(codeOf([&] { rig.recorder.waitUntilReady(2000); }) == HResult::E_IMAPI_RECORDER_MEDIA_BUSY);
+    CHECK(turs > 2);
+  }
+  SECTION("unit attention forever → E_IMAPI_RECORDER_COMMAND_TIMEOUT") {
+    rig.tap.before = [&](const scsi::Command& c) -> std::optional<scsi::Result> {
+      if (c.cdb.opcode() != scsi::op::kTestUnitReady) return std::nullopt;
+      return checkCondition(6, 0x28, 0x00);
+    };
+    CHECK(codeOf([&] { rig.recorder.waitUntilReady(2000); }) == HResult::E_IMAPI_RECORDER_COMMAND_TIMEOUT);
+  }
+  SECTION("a hardware error is not retried") {
+    rig.tap.before = [&](const scsi::Command& c) -> std::optional<scsi::Result> {
+      if (c.cdb.opcode() != scsi::op::kTestUnitReady) return std::nullopt;
+      ++turs;
+      return checkCondition(4, 0x08, 0x00);
+    };
+    CHECK(codeOf([&] { rig.recorder.waitUntilReady(10'000); }) != HResult::S_OK);
+    CHECK(turs == 1);
+  }
+}
+
+TEST_CASE("Recorder/TAO: media and drives TAO cannot use", "[integration][recorder][tao]") {
+  Rig rig;
+  SECTION("a CD-ROM (profile 0008h) → E_IMAPI_DF2TAO_MEDIA_IS_NOT_SUPPORTED") {
+    rig.tap.after = [](const scsi::Command& c, scsi::Result& r) {
+      if (c.cdb.opcode() == scsi::op::kGetConfiguration && r.transferred >= 8) c.data[7] = 0x08;
+    };
+    auto w = rig.writer();
+    CHECK_FALSE(w->isCurrentMediaSupported(rig.recorder));
+    CHECK(codeOf([&] { w->prepareMedia(); }) == HResult::E_IMAPI_DF2TAO_MEDIA_IS_NOT_SUPPORTED);
+    CHECK_FALSE(rig.device.context().preventRemoval);
+    // A CD-ROM profile with a readable ATIP is a recordable disc reported as read-only: CD-R by the ATIP bit.
+    CHECK(rig.recorder.currentPhysicalMediaType() == mmc::MediaPhysicalType::CdR);
+  }
+  SECTION("a drive without CD TAO or CD write → E_IMAPI_DF2TAO_RECORDER_NOT_SUPPORTED") {
+    rig.tap.before = [](const scsi::Command& c) -> std::optional<scsi::Result> {
+      if (c.cdb.opcode() == scsi::op::kGetConfiguration) return checkCondition(5, 0x20, 0x00);
+      return std::nullopt;
+    };
+    rig.tap.after = [](const scsi::Command& c, scsi::Result& r) {
+      if (c.cdb.opcode() == scsi::op::kModeSense10 && c.cdb.bytes[2] == 0x2A && r.transferred > 11) c.data[11] = 0;
+    };
+    formats::TrackAtOnceWriter w;
+    CHECK_FALSE(w.isRecorderSupported(rig.recorder));
+    CHECK(codeOf([&] { rig.recorder.configuration(); }) == HResult::E_IMAPI_RECORDER_GET_CONFIGURATION_NOT_SUPPORTED);
+    w.setRecorder(&rig.recorder);
+    w.setClientName("t");
+    CHECK(codeOf([&] { w.prepareMedia(); }) == HResult::E_IMAPI_DF2TAO_RECORDER_NOT_SUPPORTED);
+  }
+  SECTION("a malformed reply → E_IMAPI_RECORDER_INVALID_RESPONSE_FROM_DEVICE") {
+    rig.tap.after = [](const scsi::Command& c, scsi::Result& r) {
+      if (c.cdb.opcode() == scsi::op::kReadDiscInformation) r.transferred = 10;
+    };
+    CHECK(codeOf([&] { rig.recorder.discInformation(); }) == HResult::E_IMAPI_RECORDER_INVALID_RESPONSE_FROM_DEVICE);
+  }
+}

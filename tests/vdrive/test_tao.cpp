@@ -203,6 +203,8 @@ TEST_CASE("TAO: READ CD returns what was written, with Q sub-channel; READ(10) r
     for (int b = 0; b < 8; ++b) crc = static_cast<std::uint16_t>(crc & 0x8000 ? (crc << 1) ^ 0x1021 : crc << 1);
   }
   CHECK(static_cast<std::uint16_t>(~crc) == (qq[10] << 8 | qq[11]));
+  // A READ CD larger than the host buffer is cut to it.
+  CHECK(rig.cmd({0xBE, 0x04, 0, 0, 0, 0, 0, 0x02, 0x00, 0x10, 0, 0}, {}, 3 * 2352).data().size() == 3 * 2352);
   CHECK(rig.cmd({0x28, 0, 0, 0, 0, 5, 0, 0, 1, 0}).sense() == "5/64/00");
   CHECK(rig.cmd({0xBE, 0x08, 0, 0, 0, 5, 0, 0, 1, 0x10, 0, 0}).sense() == "5/64/00");  // expected Mode 1
   CHECK(rig.cmd({0xBE, 0x00, 0, 0, 0x03, 0x52, 0, 0, 1, 0x10, 0, 0}).sense() == "5/21/00");  // LBA 850

@@ -41,6 +41,9 @@ TargetResponse sendCueSheet(DriveContext&, const Request&);         // 5Dh
 TargetResponse writeSao(DriveContext&, std::int32_t lba, std::uint32_t count, const Request&);
 /// Ends a session-at-once write (SYNCHRONIZE CACHE): turns the cue sheet into tracks and closes the session.
 void finishSao(DriveContext&);
+// handlers_subchannel.cpp — READ SUB-CHANNEL (MMC-6 §6.28), READ HEADER (§6.20)
+TargetResponse readSubchannel(DriveContext&, const Request&);       // 42h
+TargetResponse readHeader(DriveContext&, const Request&);           // 44h
 // handlers_speed.cpp — buffer and speed (MMC-6 §6.27, §6.7, §6.37)
 TargetResponse readBufferCapacity(DriveContext&, const Request&);   // 5Ch
 TargetResponse getPerformance(DriveContext&, const Request&);       // ACh

@@ -49,9 +49,10 @@ std::vector<Feature> features(const DriveContext& ctx) {
   f.push_back(feature(0x0001, 2, true, true, {0, 0, 0, 0x08, 0x01, 0, 0, 0}));  // Core: USB, DBE
   f.push_back(feature(0x0002, 1, true, true, {0x02, 0, 0, 0}));  // Morphing: OCEvent
   f.push_back(feature(0x0003, 0, true, true, {0x29, 0, 0, 0}));  // Removable: tray, eject, lock
-  f.push_back(feature(0x0010, 0, false, medium, {0, 0, 0x08, 0x00, 0x00, 0x01, 0x00, 0x00}));  // 2048, blocking 1
+  f.push_back(feature(0x0010, 0, false, medium && !ctx.medium.state().tracks.empty(), {0, 0, 0x08, 0x00, 0x00, 0x01, 0x00, 0x00}));  // 2048, blocking 1
   f.push_back(feature(0x001D, 0, false, medium, {}));                       // Multi-Read
   f.push_back(feature(0x001E, 2, false, medium, {0x00, 0, 0, 0}));         // CD Read: no C2, no CD-TEXT
+  // Random Readable is current only with something recorded to read (a blank disc is not readable).
   // CD Track at Once: BUF, Test Write, CD-RW; data block types written: 0 (2352 audio) only.
   f.push_back(feature(0x002D, 2, false, writable, {0x46, 0, 0x00, 0x01}));
   // CD Mastering: BUF, SAO, raw MS, raw, test write, CD-RW, R-W; max cue sheet length 64 KiB.

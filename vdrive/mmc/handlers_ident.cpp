@@ -85,6 +85,7 @@ TargetResponse startStopUnit(DriveContext& ctx, const Request& r) {
     if (!ctx.trayOpen) {
       ctx.buffer.stop();
       ctx.simulation.reset();
+      ctx.sao = SaoState{};
       if (ctx.medium.openTrack()) {  // removing the disc mid-track leaves a damaged, closed track
         ctx.medium.closeTrack(true);
         ctx.persist();

@@ -48,6 +48,7 @@ TargetResponse readCd(DriveContext& ctx, const Request& r) {
   std::vector<std::uint8_t> data;
   data.reserve(build * (mainBytes + subBytes));
   std::vector<std::uint8_t> sector(kSectorBytes);
+  const SubchannelSource subchannel(ctx.medium.state());
   for (std::uint32_t i = 0; i < build; ++i) {
     const std::int32_t at = lba + static_cast<std::int32_t>(i);
     if (mainBytes) {
@@ -55,10 +56,10 @@ TargetResponse readCd(DriveContext& ctx, const Request& r) {
       data.insert(data.end(), sector.begin(), sector.end());
     }
     if (sub == 1) {
-      const auto pw = rawPw(qFor(ctx.medium.state(), at));
+      const auto pw = rawPw(subchannel.at(at));
       data.insert(data.end(), pw.begin(), pw.end());
     } else if (sub == 2) {
-      const auto fq = formattedQ(qFor(ctx.medium.state(), at));
+      const auto fq = formattedQ(subchannel.at(at));
       data.insert(data.end(), fq.begin(), fq.end());
     } else if (sub == 4) {
       data.insert(data.end(), 96, 0);  // R–W: no CD-TEXT or graphics recorded

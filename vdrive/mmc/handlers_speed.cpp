@@ -21,36 +21,35 @@ TargetResponse readBufferCapacity(DriveContext& ctx, const Request& r) {
   return goodData(std::move(data), allocation);
 }
 
+/// The header's Performance Data Length counts every available descriptor, whatever the CDB's Maximum Number
+/// of Descriptors; only that many are transferred (libburn asks with 0 first to learn the length).
 TargetResponse getPerformance(DriveContext& ctx, const Request& r) {
   const std::uint16_t maxDescriptors = scsi::getBe16(r.cdb, 8);
   const std::uint8_t type = r.at(10);
   const std::uint32_t capacity = static_cast<std::uint32_t>(ctx.medium.atip().lastLeadOutStart);
   std::vector<std::uint8_t> data(8, 0);
-  if (type == 0x00) {
+  auto descriptor = [&data](std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d) {
+    std::uint8_t e[16] = {};
+    scsi::putBe32(e, 0, a);
+    scsi::putBe32(e, 4, b);
+    scsi::putBe32(e, 8, c);
+    scsi::putBe32(e, 12, d);
+    data.insert(data.end(), e, e + 16);
+  };
+  if (type == 0x00) {  // nominal performance: one descriptor over the whole disc
     const bool write = (r.at(1) & 0x04) != 0;
     data[4] = write ? 0x02 : 0x00;
-    if (maxDescriptors > 0) {
-      std::uint8_t d[16] = {};
-      const std::uint16_t speed = write ? ctx.writeSpeedKbs : speedKbPerSecond(kMaxReadSpeedX);
-      scsi::putBe32(d, 4, speed);
-      scsi::putBe32(d, 8, capacity - 1);
-      scsi::putBe32(d, 12, speed);
-      data.insert(data.end(), d, d + 16);
-    }
+    const std::uint16_t speed = write ? ctx.writeSpeedKbs : speedKbPerSecond(kMaxReadSpeedX);
+    descriptor(0, speed, capacity - 1, speed);
   } else if (type == 0x03) {  // write speed descriptors, fastest first
-    const std::size_t n = std::min<std::size_t>(maxDescriptors, kWriteSpeedsX.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      std::uint8_t d[16] = {};
-      scsi::putBe32(d, 4, capacity - 1);
-      scsi::putBe32(d, 8, speedKbPerSecond(kMaxReadSpeedX));
-      scsi::putBe32(d, 12, speedKbPerSecond(kWriteSpeedsX[kWriteSpeedsX.size() - 1 - i]));
-      data.insert(data.end(), d, d + 16);
-    }
+    for (std::size_t i = 0; i < kWriteSpeedsX.size(); ++i)
+      descriptor(0, capacity - 1, speedKbPerSecond(kMaxReadSpeedX),
+                 speedKbPerSecond(kWriteSpeedsX[kWriteSpeedsX.size() - 1 - i]));
   } else {
     return invalidFieldInCdb();
   }
   scsi::putBe32(data, 0, static_cast<std::uint32_t>(data.size() - 4));
-  return goodData(std::move(data), static_cast<std::uint32_t>(data.size()));
+  return goodData(std::move(data), 8 + 16u * maxDescriptors);
 }
 
 /// Drives round a requested speed down to a supported one (FFFFh = fastest); below the slowest → the slowest.

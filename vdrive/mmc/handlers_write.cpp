@@ -30,7 +30,8 @@ TargetResponse writeTao(DriveContext& ctx, std::int32_t lba, std::uint32_t count
   if (std::int64_t{lba} + count > m.atip().lastLeadOutStart) return lbaOutOfRange();
   const bool real = !ctx.simulation;
   if (!m.openTrack()) {
-    m.beginTrack(lba, ctx.pause(), ctx.pages.trackMode());
+    m.beginTrack(lba, ctx.pause(), ctx.pages.trackMode()).isrc = ctx.pages.isrc();
+    if (!ctx.pages.mediaCatalogNumber().empty()) m.setMcn(ctx.pages.mediaCatalogNumber());
     if (real) ctx.persist();
   }
   std::uint32_t good = count;

@@ -46,6 +46,16 @@ std::uint16_t speedKbPerSecond(int speedX) { return static_cast<std::uint16_t>((
 
 ModePages::ModePages() : p01_(defaultPage01()), p05_(defaultPage05()) {}
 
+std::string ModePages::mediaCatalogNumber() const {
+  if (!(p05_[16] & 0x80)) return {};
+  return std::string(p05_.begin() + 17, p05_.begin() + 30);
+}
+
+std::string ModePages::isrc() const {
+  if (!(p05_[32] & 0x80)) return {};
+  return std::string(p05_.begin() + 33, p05_.begin() + 45);
+}
+
 std::vector<std::uint8_t> ModePages::page01(PageControl pc) const {
   auto p = pc == PageControl::Default ? defaultPage01() : p01_;
   if (pc == PageControl::Changeable) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "vdrive/scsi_target.h"
@@ -35,6 +36,10 @@ class ModePages {
   std::uint8_t multiSession() const { return p05_[3] >> 6; }         ///< 00b finalise, 11b next session allowed
   std::uint8_t trackMode() const { return p05_[3] & 0x0F; }          ///< Q CONTROL nibble for the next track
   std::uint8_t dataBlockType() const { return p05_[4] & 0x0F; }
+  /// MCN (bytes 17–29) when MCVAL (byte 16 bit 7) is set, else empty.
+  std::string mediaCatalogNumber() const;
+  /// ISRC (bytes 33–44) when TCVAL (byte 32 bit 7) is set, else empty.
+  std::string isrc() const;
   std::uint16_t audioPauseLength() const { return static_cast<std::uint16_t>(p05_[14] << 8 | p05_[15]); }
 
   /// The page bytes as MODE SENSE returns them for `pc` (Saved is rejected by the caller).

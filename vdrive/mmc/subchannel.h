@@ -1,11 +1,14 @@
 #pragma once
-// Sub-channel the drive reports with READ CD (MMC-6 §6.19 Table 321), generated from the recorded track layout:
-// Q Mode-1 position (ECMA-130 §22.3.3; index 0 with falling relative time in a pause) and the P flag (set in
-// pauses), packed by core/cd/subcode.h into the 16-byte P-Q or 96-byte raw P–W form.
+// Sub-channel the drive reports with READ CD (MMC-6 §6.19 Table 321), generated from the recorded track layout.
+// Session 1 uses core/cd/subcode_layout.h (Q positions plus the MCN/ISRC frames the drive inserts, P in pauses);
+// later sessions (which that single-session generator does not model) get Mode-1 positions with the same P rule.
+// Packed by core/cd/subcode.h into the 16-byte P-Q or 96-byte raw P–W form.
 #include <array>
 #include <cstdint>
+#include <optional>
 
 #include "core/cd/subcode.h"
+#include "core/cd/subcode_layout.h"
 #include "vdrive/medium_state.h"
 
 namespace kiln::vdrive::mmc {
@@ -16,10 +19,23 @@ struct SubchannelQ {
   bool p = false;
 };
 
-/// Q for `lba` on `state`: the track whose pregap or program area holds it (track 1 for the first pregap).
-SubchannelQ qFor(const MediumState& state, std::int32_t lba);
+/// Q/P for the sectors of one disc state; build once per command.
+class SubchannelSource {
+ public:
+  explicit SubchannelSource(const MediumState& state);
+  /// Q/P of a recorded sector (program area incl. pauses). Never throws.
+  SubchannelQ at(std::int32_t lba) const;
 
-/// 16-byte formatted Q (READ CD sub-channel 010b): Q with CRC, 3 zero bytes, P flag in bit 7 of byte 15.
+ private:
+  const MediumState& state_;
+  std::optional<cd::SubcodeLayout> session1_;
+  std::int32_t session1End_ = 0;
+};
+
+/// Mode-1 position Q for `lba` from the track layout alone (index 0 counting down in a pause, P set there).
+SubchannelQ positionQ(const MediumState& state, std::int32_t lba);
+
+/// 16-byte formatted Q (READ CD sub-channel 010b): cdrdao's PQ16 layout (packPq16).
 inline std::array<std::uint8_t, 16> formattedQ(const SubchannelQ& q) { return cd::packPq16(q.q, q.p); }
 /// 96-byte raw interleaved P–W (sub-channel 001b): P in bit 7, Q in bit 6, R–W zero.
 inline std::array<std::uint8_t, 96> rawPw(const SubchannelQ& q) {

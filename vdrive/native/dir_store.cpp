@@ -109,6 +109,7 @@ std::string mediumStateToJson(const MediumState& s) {
   j["format"] = "kiln-vdrive-1";
   j["media"] = mediaKindName(s.kind);
   j["finalized"] = s.finalized;
+  j["mcn"] = s.mcn;
   j["sessions"] = json::array();
   for (const auto& x : s.sessions)
     j["sessions"].push_back({{"number", x.number}, {"leadInStart", x.leadInStart}, {"leadOutStart", x.leadOutStart},
@@ -116,7 +117,7 @@ std::string mediumStateToJson(const MediumState& s) {
   j["tracks"] = json::array();
   for (const auto& t : s.tracks)
     j["tracks"].push_back({{"number", t.number}, {"session", t.session}, {"start", t.start}, {"length", t.length},
-                           {"pregap", t.pregap}, {"control", t.control}, {"open", t.open}, {"damaged", t.damaged}});
+                           {"pregap", t.pregap}, {"control", t.control}, {"open", t.open}, {"damaged", t.damaged}, {"isrc", t.isrc}});
   j["linkAreas"] = json::array();
   for (const auto& l : s.linkAreas) j["linkAreas"].push_back({{"start", l.start}, {"blocks", l.blocks}});
   return j.dump(2) + "\n";
@@ -131,6 +132,7 @@ MediumState mediumStateFromJson(const std::string& text) {
     if (!kind) throw Error(HResult::E_INVALIDARG, "state.json: unknown media " + j.at("media").dump());
     s.kind = *kind;
     s.finalized = j.at("finalized").get<bool>();
+    s.mcn = j.value("mcn", std::string{});
     for (const auto& x : j.at("sessions"))
       s.sessions.push_back(SessionRecord{x.at("number").get<std::uint8_t>(), x.at("leadInStart").get<std::int32_t>(),
                                          x.at("leadOutStart").get<std::int32_t>(), x.at("closed").get<bool>(),
@@ -145,6 +147,7 @@ MediumState mediumStateFromJson(const std::string& text) {
       r.control = t.at("control").get<std::uint8_t>();
       r.open = t.at("open").get<bool>();
       r.damaged = t.at("damaged").get<bool>();
+      r.isrc = t.value("isrc", std::string{});
       s.tracks.push_back(r);
     }
     for (const auto& l : j.at("linkAreas"))

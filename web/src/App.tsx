@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { burnBlocker, capacityOf, initialState, reducer } from './lib/appState';
 import { formatKilnError, toKilnError } from './lib/errors';
-import type { BurnEngine, DiscImage, TrackSpec } from './engine/types';
+import type { BurnEngine, DiscImage, EngineInfo, TrackSpec } from './engine/types';
 import type { ClaimedDrive } from './usb/webusb';
 import { TrackList } from './ui/TrackList';
 import { CapacityBar } from './ui/CapacityBar';
@@ -24,6 +24,8 @@ export function App({ engine }: { engine: BurnEngine }) {
   const [usbDrive, setUsbDrive] = useState<ClaimedDrive | null>(null);
   const [image, setImage] = useState<DiscImage | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [engineInfo, setEngineInfo] = useState<EngineInfo | null>(null);
+  useEffect(() => { engine.info().then(setEngineInfo, () => setEngineInfo(null)); }, [engine]);
   const burning = state.phase.kind === 'burning';
   const cap = useMemo(() => capacityOf(state), [state]);
   const stateRef = useRef(state);
@@ -107,6 +109,10 @@ export function App({ engine }: { engine: BurnEngine }) {
         {state.phase.kind === 'burning' && <ProgressPanel progress={state.phase.progress} cancelling={state.phase.cancelling} onCancel={cancel} />}
         {state.phase.kind === 'done' && <ResultPanel result={state.phase.result} image={image} onDone={() => dispatch({ type: 'dismissResult' })} onNewDisc={newDisc} />}
       </main>
+      <footer data-testid="engine">
+        {engineInfo?.engine === 'wasm' && 'Writer: the Kiln core (C++ compiled to WebAssembly), running in a worker in this tab.'}
+        {engineInfo?.engine === 'preview' && 'Writer: preview stand-in (this build has no WebAssembly core; run scripts/web-wasm-build).'}
+      </footer>
     </div>
   );
 }

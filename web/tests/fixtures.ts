@@ -14,7 +14,7 @@ function run(cmd: string, args: string[]): void {
   execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-export interface Fixture { name: string; path: string; kind: 'vorbis' | 'flac' | 'mp3' | 'opus' | 'wav' }
+export interface Fixture { name: string; path: string; kind: 'vorbis' | 'flac' | 'mp3' | 'opus' | 'wav' | 'aac' }
 
 /** Makes (once) FLAC, MP3 and 48 kHz Opus versions of drascula track `n` in `dir`; returns all four files. */
 export function makeFixtures(dir: string, tracks: { vorbis: number; flac: number; mp3: number; opus: number }): Fixture[] {
@@ -37,6 +37,14 @@ export function makeFixtures(dir: string, tracks: { vorbis: number; flac: number
     { name: `track${tracks.mp3}.mp3`, path: mp3, kind: 'mp3' },
     { name: `track${tracks.opus}.opus`, path: opus, kind: 'opus' },
   ];
+}
+
+/** An AAC-LC .m4a of drascula track `n`, made by ffmpeg's native AAC encoder. */
+export function makeM4a(dir: string, n: number): Fixture {
+  mkdirSync(dir, { recursive: true });
+  const p = join(dir, `track${n}.m4a`);
+  if (!existsSync(p)) run('ffmpeg', ['-v', 'error', '-y', '-i', join(DRASCULA, `track${n}.ogg`), '-c:a', 'aac', '-b:a', '192k', p]);
+  return { name: `track${n}.m4a`, path: p, kind: 'aac' };
 }
 
 /** 44.1 kHz s16le stereo decode of `path` by ffmpeg (independent of the decoders under test). */

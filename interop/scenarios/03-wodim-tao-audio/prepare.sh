@@ -1,8 +1,1 @@
-# Scenario 3 inputs: three 44.1 kHz 16-bit stereo WAV tracks made with sox; the last one is not a whole number of
-# 2352-byte sectors, so wodim -pad must fill it with zeros.
-set -euo pipefail
-cd "$SHARE/in"
-sox -n -R -r 44100 -c 2 -b 16 t1.wav synth 5 sine 440 sine 660 vol 0.5
-sox -n -R -r 44100 -c 2 -b 16 t2.wav synth 7 pinknoise vol 0.3
-sox -n -R -r 44100 -c 2 -b 16 t3.wav synth 4.321 sine 300-3000 vol 0.5
-ls -l
+bash "$ROOT/interop/lab/make_wavs.sh"

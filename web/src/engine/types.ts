@@ -85,7 +85,12 @@ export interface ProbeInfo {
   pcmBytes: number;
 }
 
+/** Which writer runs the burn: the Kiln core in WebAssembly, or the TypeScript preview stand-in. */
+export interface EngineInfo { engine: 'wasm' | 'preview' }
+
 export interface BurnEngine {
+  /** Which writer this engine uses. */
+  info(): Promise<EngineInfo>;
   /** Decodes a file once to learn its exact length. Rejects with a KilnError. */
   probe(file: Blob, name: string): Promise<ProbeInfo>;
   /** Burns the tracks in order. Resolves with the result even when cancelled or failed. */

@@ -8,6 +8,7 @@
 import { GAP_SECTORS, MEDIA, MIN_TRACK_SECTORS, SECTOR_BYTES, type MediaKind } from '../lib/capacity';
 import { kilnError } from '../lib/errors';
 import type { DiscImage, TocEntry } from './types';
+import { buildCue, msf } from './cue';
 
 interface RecordedTrack extends TocEntry { parts: Uint8Array[] }
 
@@ -85,22 +86,15 @@ export class VirtualDisc {
   exportImage(binName = 'kiln-disc.bin'): DiscImage | null {
     if (!this.tracks.length) return null;
     const parts: BlobPart[] = [];
-    const lines = [`REM COMMENT "Kiln virtual drive"`, `FILE "${binName}" BINARY`];
     let pos = 0;
     for (const t of this.tracks) {
       if (t.startLba > pos) parts.push(new Uint8Array((t.startLba - pos) * SECTOR_BYTES));
-      lines.push(`  TRACK ${String(t.number).padStart(2, '0')} AUDIO`);
-      if (t.number > 1) lines.push(`    INDEX 00 ${msf(t.startLba - GAP_SECTORS)}`);
-      lines.push(`    INDEX 01 ${msf(t.startLba)}`);
       for (const p of t.parts) parts.push(p as BlobPart);
       pos = t.startLba + t.sectors;
     }
-    return { cue: lines.join('\n') + '\n', bin: new Blob(parts, { type: 'application/octet-stream' }), binName };
+    const cue = buildCue(binName, this.tracks.map((t) => ({ number: t.number, startLba: t.startLba, pregap: t.number > 1 ? GAP_SECTORS : 0 })));
+    return { cue, bin: new Blob(parts, { type: 'application/octet-stream' }), binName };
   }
 }
 
-/** "mm:ss:ff" of a position in a CUE file (relative to the file start, 75 frames per second). */
-export function msf(lba: number): string {
-  const f = lba % 75, s = Math.floor(lba / 75) % 60, m = Math.floor(lba / 4500);
-  return [m, s, f].map((v) => String(v).padStart(2, '0')).join(':');
-}
+export { msf };

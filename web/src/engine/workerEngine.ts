@@ -1,7 +1,7 @@
 /** BurnEngine backed by burn.worker.ts (a module worker). Every call is one request/reply pair. */
 import type { MediaKind } from '../lib/capacity';
 import type { FromWorker, ToWorker } from '../worker/protocol';
-import type { BurnEngine, BurnOptions, BurnResult, DiscImage, ProbeInfo, TaoProgress, TrackSpec } from './types';
+import type { BurnEngine, BurnOptions, BurnResult, DiscImage, EngineInfo, ProbeInfo, TaoProgress, TrackSpec } from './types';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -42,4 +42,5 @@ export class WorkerBurnEngine implements BurnEngine {
   cancel(): void { this.worker.postMessage({ type: 'cancel' } satisfies ToWorker); }
   exportImage(): Promise<DiscImage | null> { return this.call({ type: 'export' }); }
   newDisc(media: MediaKind): Promise<void> { return this.call({ type: 'newDisc', media }); }
+  info(): Promise<EngineInfo> { return this.call({ type: 'info' }); }
 }

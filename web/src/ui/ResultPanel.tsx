@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatSectors } from '../lib/capacity';
 import { formatKilnError } from '../lib/errors';
 import type { BurnResult, DiscImage } from '../engine/types';
-import { msf } from '../engine/virtualDisc';
+import { msf } from '../engine/cue';
 
 interface Props { result: BurnResult; image: DiscImage | null; onDone: () => void; onNewDisc: () => void }
 

@@ -2,13 +2,18 @@
 /**
  * The burn worker: decoding, resampling and the writer run here, off the UI thread. Requests are handled one
  * at a time per kind; a burn is pulled by the writer (PcmReader), so decode runs at the drive's pace.
- * Until the WASM core is bound (wasm/), the writer is the TS stand-in (engine/taoBurn.ts + VirtualDisc).
+ * The writer is the Kiln core in WebAssembly (wasm/, engine/wasmBurn.ts) when this build includes it
+ * (scripts/web-wasm-build); otherwise the TS stand-in (engine/taoBurn.ts + VirtualDisc) keeps the page usable.
  */
 import { PcmReader, probeFile } from '../audio/cdPcm';
 import { burnTao, type BurnClock } from '../engine/taoBurn';
 import { VirtualDisc } from '../engine/virtualDisc';
+import { burnWithCore, exportFromCore } from '../engine/wasmBurn';
+import { loadKilnCore, type KilnCore } from '../wasm/kilnCore';
+import type { KilnBurner } from '../../../wasm/kiln_wasm';
+import type { MediaKind } from '../lib/capacity';
 import { kilnError, toKilnError } from '../lib/errors';
-import type { TaoProgress } from '../engine/types';
+import type { TaoProgress, TrackSpec } from '../engine/types';
 import type { FromWorker, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,6 +21,20 @@ declare const self: DedicatedWorkerGlobalScope;
 let disc = new VirtualDisc('cd80');
 let burning = false;
 let cancelRequested = false;
+/** The WASM core, or null when this build has none. */
+const corePromise: Promise<KilnCore | null> = loadKilnCore().catch((e) => { console.error('Kiln core failed to load', e); return null; });
+/** The in-browser virtual drive in the core, created on first use; its MemoryStore is the disc. */
+let coreDrive: { burner: KilnBurner; media: MediaKind; blank: boolean } | null = null;
+
+async function virtualBurner(core: KilnCore, media: MediaKind): Promise<KilnBurner> {
+  if (coreDrive && coreDrive.media !== media && coreDrive.blank) { coreDrive.burner.delete(); coreDrive = null; }
+  if (!coreDrive) {
+    const burner = await core.newBurner();
+    await core.call(() => burner.openVirtual(media, 0));
+    coreDrive = { burner, media, blank: true };
+  }
+  return coreDrive.burner;
+}
 
 const post = (m: FromWorker) => self.postMessage(m);
 
@@ -42,7 +61,11 @@ function throttled(): (p: TaoProgress) => void {
 
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const m = e.data;
-  if (m.type === 'cancel') { cancelRequested = burning; return; }
+  if (m.type === 'cancel') {
+    cancelRequested = burning;
+    if (burning) (await corePromise)?.requestCancel();
+    return;
+  }
   try {
     switch (m.type) {
       case 'probe': {
@@ -52,24 +75,40 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
       }
       case 'burn': {
         if (burning) throw kilnError('E_IMAPI_DF2TAO_WRITE_IN_PROGRESS', 'a burn is already running');
-        if (disc.media !== m.options.media && disc.blank) disc = new VirtualDisc(m.options.media);
         burning = true; cancelRequested = false;
         try {
-          const result = await burnTao(m.tracks, m.options, {
-            disc, clock, onProgress: throttled(), cancelled: () => cancelRequested,
-            openSource: (t) => new PcmReader(t.file, t.format),
-          });
+          const core = await corePromise;
+          const openSource = (t: TrackSpec) => new PcmReader(t.file, t.format);
+          let result;
+          if (core) {
+            const burner = await virtualBurner(core, m.options.media);
+            result = await burnWithCore(m.tracks, m.options, {
+              core, burner, virtual: true, openSource, onProgress: throttled(), cancelled: () => cancelRequested, now: () => performance.now(),
+            });
+            if (result.tracksOnDisc > 0) coreDrive!.blank = false;
+          } else {
+            if (disc.media !== m.options.media && disc.blank) disc = new VirtualDisc(m.options.media);
+            result = await burnTao(m.tracks, m.options, { disc, clock, onProgress: throttled(), cancelled: () => cancelRequested, openSource });
+          }
           post({ type: 'reply', id: m.id, ok: true, value: result });
         } finally { burning = false; }
         return;
       }
-      case 'export':
-        post({ type: 'reply', id: m.id, ok: true, value: disc.exportImage() });
+      case 'export': {
+        const core = await corePromise;
+        const image = core ? (coreDrive ? await exportFromCore(core, coreDrive.burner) : null) : disc.exportImage();
+        post({ type: 'reply', id: m.id, ok: true, value: image });
         return;
+      }
       case 'newDisc':
         if (burning) throw kilnError('E_IMAPI_DF2TAO_WRITE_IN_PROGRESS', 'cannot change the disc during a burn');
         disc = new VirtualDisc(m.media);
+        coreDrive?.burner.delete();
+        coreDrive = null;
         post({ type: 'reply', id: m.id, ok: true, value: null });
+        return;
+      case 'info':
+        post({ type: 'reply', id: m.id, ok: true, value: { engine: (await corePromise) ? 'wasm' : 'preview' } });
         return;
     }
   } catch (err) {

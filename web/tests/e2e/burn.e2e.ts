@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DRASCULA, ffmpegPcm, makeFixtures, snrDb, wavPcm, type Fixture } from '../fixtures';
+import { ARTIFACTS, DRASCULA, ffmpegPcm, makeFixtures, makeM4a, snrDb, wavPcm, type Fixture } from '../fixtures';
 import { buildPage, launch, SHOTS, startServer } from './harness';
 
 const OUT = join(ARTIFACTS, 'e2e-burn');
@@ -50,6 +50,8 @@ describe('burn to the virtual drive', () => {
   it('burns four real tracks (Vorbis, FLAC, MP3, 48 kHz Opus), reordered by drag, and the CUE/BIN checks out', async () => {
     const page = await openPage();
     await page.screenshot({ path: join(SHOTS, '01-empty.png') });
+    // The burn must go through the real core, not the preview stand-in.
+    await expect.poll(() => page.getByTestId('engine').innerText()).toMatch(/Kiln core \(C\+\+ compiled to WebAssembly\)/);
     await addFiles(page, fx.map((f) => f.path));
     expect(await rowTitles(page)).toEqual(['track29', 'track31', 'track25', 'track27']);
 
@@ -94,7 +96,7 @@ describe('burn to the virtual drive', () => {
     const parts = splitBin(bin, cue);
     const byKind = Object.fromEntries(fx.map((f) => [f.kind, f]));
     const order = [byKind.opus, byKind.vorbis, byKind.flac, byKind.mp3];
-    const minSnr = { vorbis: 60, mp3: 40, opus: 30, flac: Infinity, wav: Infinity } as const;
+    const minSnr = { vorbis: 60, mp3: 40, opus: 30, flac: Infinity, wav: Infinity, aac: 30 } as const;
     parts.forEach((part, i) => {
       const f = order[i];
       const ref = f.kind === 'flac' ? wavPcm(f.path.replace(/\.flac$/, '.wav')) : ffmpegPcm(f.path);
@@ -147,6 +149,29 @@ describe('burn to the virtual drive', () => {
     for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Remove track2' }).first().click();
     await expect.poll(() => page.getByRole('button', { name: 'Burn', exact: true }).isDisabled()).toBe(false);
     expect(await alert.count()).toBe(0);
+    await page.close();
+  });
+
+  it('AAC in M4A decodes through WebCodecs: exact length and high SNR against ffmpeg', async () => {
+    const m4a = makeM4a(join(ARTIFACTS, 'fixtures-e2e'), 28);
+    const page = await openPage();
+    await addFiles(page, [m4a.path]);
+    expect(await page.locator('[data-testid=track-row] .fmt').innerText()).toBe('AAC');
+    await page.getByRole('button', { name: 'Burn', exact: true }).click();
+    const summary = page.getByTestId('result-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/^1 track written/);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download BIN' }).click()]);
+    const bin = readFileSync((await dl.path())!);
+    // ffmpeg's decode keeps the encoder's end padding; the container's duration (samples at 44.1 kHz) is the
+    // track's true length, and Kiln trims to it.
+    const frames = Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=duration_ts',
+      '-of', 'default=nw=1:nk=1', m4a.path], { encoding: 'utf8' }).trim());
+    expect(frames).toBe(Math.round(7.44 * 44100));
+    const ref = ffmpegPcm(m4a.path).subarray(0, frames * 4);
+    const sectors = Math.max(300, Math.ceil(ref.length / 2352));
+    expect(bin.length).toBe(sectors * 2352);
+    expect(snrDb(ref, bin.subarray(0, ref.length))).toBeGreaterThan(30);
     await page.close();
   });
 });
