@@ -12,6 +12,9 @@
 #include "core/imapi/error.h"
 #include "wasm/burner.h"
 #include "wasm/js_audio_stream.h"
+#include "core/util/clock.h"
+#include "vdrive/memory_store.h"
+#include "vdrive/virtual_drive.h"
 
 using emscripten::val;
 
@@ -75,6 +78,32 @@ val progressValue(const formats::TaoProgress& p) {
   o.set("totalDeviceBuffer", p.totalDeviceBuffer);
   o.set("usedDeviceBuffer", p.usedDeviceBuffer);
   return o;
+}
+
+val discStateOf(vdrive::VirtualDrive& d) {
+  const auto& s = d.mediumState();
+  val tracks = val::array();
+  for (const auto& t : s.tracks) {
+    val o = val::object();
+    o.set("number", t.number);
+    o.set("session", t.session);
+    o.set("start", t.start);
+    o.set("length", t.length);
+    o.set("pregap", t.pregap);
+    o.set("damaged", t.damaged);
+    tracks.call<void>("push", o);
+  }
+  val o = val::object();
+  o.set("tracks", tracks);
+  o.set("finalized", s.finalized);
+  return o;
+}
+
+val sectorsOf(vdrive::MemoryStore& store, int lba, int count) {
+  if (count < 0 || count > 65536) throw Error(HResult::E_FAIL, "readSectors: count out of range");
+  std::vector<std::uint8_t> buf(static_cast<std::size_t>(count) * 2352);
+  store.readSectors(lba, buf);
+  return val(emscripten::typed_memory_view(buf.size(), buf.data())).call<val>("slice");
 }
 
 }  // namespace
@@ -151,22 +180,7 @@ class KilnBurner {
     return guarded([&] {
       auto* d = need().virtualDrive();
       if (!d) throw Error(HResult::E_FAIL, "not a virtual drive");
-      const auto& s = d->mediumState();
-      val tracks = val::array();
-      for (const auto& t : s.tracks) {
-        val o = val::object();
-        o.set("number", t.number);
-        o.set("session", t.session);
-        o.set("start", t.start);
-        o.set("length", t.length);
-        o.set("pregap", t.pregap);
-        o.set("damaged", t.damaged);
-        tracks.call<void>("push", o);
-      }
-      val o = val::object();
-      o.set("tracks", tracks);
-      o.set("finalized", s.finalized);
-      return o;
+      return discStateOf(*d);
     });
   }
 
@@ -175,9 +189,7 @@ class KilnBurner {
     return guarded([&] {
       auto* store = need().store();
       if (!store) throw Error(HResult::E_FAIL, "not a virtual drive");
-      std::vector<std::uint8_t> buf(static_cast<std::size_t>(count) * 2352);
-      store->readSectors(lba, buf);
-      return val(emscripten::typed_memory_view(buf.size(), buf.data())).call<val>("slice");
+      return sectorsOf(*store, lba, count);
     });
   }
 
@@ -187,6 +199,79 @@ class KilnBurner {
     return *burner_;
   }
   std::unique_ptr<Burner> burner_;
+};
+
+/// The virtual drive seen from the USB side, for presenting it to a browser as a USB device (WebUSB tests with
+/// the MojoJS fake, shared/webusb-lab): each method is one USB transfer arriving from the host, answered by the
+/// drive's Bulk-Only device side (USB MSC BOT 1.0 §5). Unthrottled (FakeClock). Statuses: 'ok', 'stall', 'error'.
+class KilnUsbDevice {
+ public:
+  val open(const std::string& media) {
+    return guarded([&] {
+      drive_.reset();
+      store_ = std::make_unique<vdrive::MemoryStore>();
+      drive_ = std::make_unique<vdrive::VirtualDrive>(*store_, mediaKindOf(media), clock_);
+      return val::undefined();
+    });
+  }
+  /// Host → device bulk OUT transfer (a CBW or data).
+  val bulkOut(val bytes) {
+    return guarded([&] {
+      auto data = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
+      auto r = need().hostPipe().bulkOut(data, 30'000);
+      return transfer(r, val::undefined());
+    });
+  }
+  /// Device → host bulk IN transfer of up to `length` bytes (data or a CSW).
+  val bulkIn(int length) {
+    return guarded([&] {
+      std::vector<std::uint8_t> buf(static_cast<std::size_t>(length));
+      auto r = need().hostPipe().bulkIn(buf, 30'000);
+      return transfer(r, val(emscripten::typed_memory_view(r.length, buf.data())).call<val>("slice"));
+    });
+  }
+  /// Class control request (BOT reset FFh, Get Max LUN FEh); `requestType` is bmRequestType.
+  val control(int requestType, int request, int value, int index, val outBytes, int inLength) {
+    return guarded([&] {
+      usb::ControlSetup s{static_cast<std::uint8_t>(requestType), static_cast<std::uint8_t>(request),
+                          static_cast<std::uint16_t>(value), static_cast<std::uint16_t>(index)};
+      std::vector<std::uint8_t> buf = (requestType & 0x80) ? std::vector<std::uint8_t>(static_cast<std::size_t>(inLength))
+                                                           : emscripten::convertJSArrayToNumberVector<std::uint8_t>(outBytes);
+      auto r = need().hostPipe().control(s, buf, 5'000);
+      return transfer(r, (requestType & 0x80) ? val(emscripten::typed_memory_view(r.length, buf.data())).call<val>("slice") : val::undefined());
+    });
+  }
+  val clearHalt(bool inbound) {
+    return guarded([&] {
+      auto st = need().hostPipe().clearHalt(inbound ? usb::Endpoint::BulkIn : usb::Endpoint::BulkOut);
+      return val(std::string(statusName(st)));
+    });
+  }
+  val discState() { return guarded([&] { return discStateOf(need()); }); }
+  val readSectors(int lba, int count) { return guarded([&] { return sectorsOf(*store_, lba, count); }); }
+
+ private:
+  vdrive::VirtualDrive& need() {
+    if (!drive_) throw Error(HResult::E_FAIL, "open() the device first");
+    return *drive_;
+  }
+  static const char* statusName(usb::TransferStatus s) {
+    switch (s) {
+      case usb::TransferStatus::Ok: return "ok";
+      case usb::TransferStatus::Stall: return "stall";
+      default: return "error";
+    }
+  }
+  static val transfer(const usb::TransferResult& r, val data) {
+    val o = val::object();
+    o.set("status", std::string(statusName(r.status)));
+    o.set("length", static_cast<double>(r.length));
+    if (!data.isUndefined()) o.set("data", data);
+    return o;
+  }
+  FakeClock clock_;
+  std::unique_ptr<vdrive::MemoryStore> store_;
+  std::unique_ptr<vdrive::VirtualDrive> drive_;
 };
 
 /// "E_IMAPI_DF2TAO_NOT_ENOUGH_SPACE" for 0xC0AA0509 (the one HRESULT list, core/imapi/hresult_list.inc).
@@ -209,5 +294,14 @@ EMSCRIPTEN_BINDINGS(kiln) {
       .function("properties", &KilnBurner::properties)
       .function("discState", &KilnBurner::discState)
       .function("readSectors", &KilnBurner::readSectors);
+  emscripten::class_<KilnUsbDevice>("KilnUsbDevice")
+      .constructor<>()
+      .function("open", &KilnUsbDevice::open)
+      .function("bulkOut", &KilnUsbDevice::bulkOut)
+      .function("bulkIn", &KilnUsbDevice::bulkIn)
+      .function("control", &KilnUsbDevice::control)
+      .function("clearHalt", &KilnUsbDevice::clearHalt)
+      .function("discState", &KilnUsbDevice::discState)
+      .function("readSectors", &KilnUsbDevice::readSectors);
   emscripten::function("hresultName", &nameOfHResult);
 }

@@ -4,12 +4,15 @@
 
 namespace kiln::wasm {
 
+vdrive::MediaKind mediaKindOf(const std::string& media) {
+  if (media == "cd74") return vdrive::MediaKind::CdR74;
+  if (media == "cd80") return vdrive::MediaKind::CdR80;
+  if (media == "cdrw80") return vdrive::MediaKind::CdRw80;
+  throw Error(HResult::E_FAIL, "unknown media kind '" + media + "' (cd74, cd80, cdrw80)");
+}
+
 std::unique_ptr<Burner> Burner::makeVirtual(const std::string& media, double speedX) {
-  vdrive::MediaKind kind;
-  if (media == "cd74") kind = vdrive::MediaKind::CdR74;
-  else if (media == "cd80") kind = vdrive::MediaKind::CdR80;
-  else if (media == "cdrw80") kind = vdrive::MediaKind::CdRw80;
-  else throw Error(HResult::E_FAIL, "unknown media kind '" + media + "' (cd74, cd80, cdrw80)");
+  vdrive::MediaKind kind = mediaKindOf(media);
   std::unique_ptr<Burner> b(new Burner());
   b->kind_ = kind;
   b->store_ = std::make_unique<vdrive::MemoryStore>();

@@ -16,6 +16,9 @@
 
 namespace kiln::wasm {
 
+/// "cd74" | "cd80" | "cdrw80" → MediaKind; anything else → kiln::Error(E_FAIL).
+vdrive::MediaKind mediaKindOf(const std::string& media);
+
 class Burner {
  public:
   /// The virtual drive with a blank disc of `media` ("cd74", "cd80", "cdrw80"); `speedX` 0 = unthrottled.

@@ -59,6 +59,19 @@ export interface KilnBurner {
   delete(): void;
 }
 
+/** The virtual drive's USB device side (to present it as a USB device in tests). */
+export interface KilnUsbTransfer { status: 'ok' | 'stall' | 'error'; length: number; data?: Uint8Array }
+export interface KilnUsbDevice {
+  open(media: string): Result<undefined>;
+  bulkOut(data: Uint8Array): Result<KilnUsbTransfer>;
+  bulkIn(length: number): Result<KilnUsbTransfer>;
+  control(requestType: number, request: number, value: number, index: number, out: Uint8Array, inLength: number): Result<KilnUsbTransfer>;
+  clearHalt(inbound: boolean): Result<string>;
+  discState(): Result<KilnDiscState>;
+  readSectors(lba: number, count: number): Result<Uint8Array>;
+  delete(): void;
+}
+
 /** The JS side of WebUsbPipe (wasm/webusb_pipe.h). */
 export interface KilnUsbBridge {
   interfaceNumber: number;
@@ -73,6 +86,7 @@ export interface KilnUsbBridge {
 
 export interface KilnModule {
   KilnBurner: new () => KilnBurner;
+  KilnUsbDevice: new () => KilnUsbDevice;
   hresultName(value: number): string;
   HEAPU8: Uint8Array;
   /** Audio sources for addAudioTrack, by id. read(max) resolves with at most max bytes; empty at the end. */

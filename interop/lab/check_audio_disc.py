@@ -4,6 +4,7 @@
 Expected layout (MMC-6 §4.5, TAO): track 1 at LBA 0; track i+1 starts `pause` sectors after track i ends; a track
 takes ceil(bytes / 2352) sectors (the burner pads the last one with zeros). Every source given is compared with:
   --toc FILE      `wodim -toc` output            → track start LBAs and lead-out
+  --read-toc FILE `cdrdao read-toc` TOC file     → track start LBAs (FILE offsets + START) and lead-out
   --cd-info FILE  `cd-info` output (repeatable)  → track start LSNs, lead-out, audio type
   --rips DIR      cdparanoia -B rips trackNN.cdda.wav → audio bytes, then only zeros up to the next track
   --cue FILE      a CUE sheet with its BIN (the virtual drive's export) → INDEX 01 positions and BIN bytes
@@ -56,6 +57,24 @@ def parse_cd_info(text):
     return starts, leadout, types
 
 
+def msf_frames(text):
+    if text == "0":
+        return 0
+    m, sec, f = (int(x) for x in text.split(":"))
+    return (m * 60 + sec) * 75 + f
+
+
+def parse_cdrdao_toc(text):
+    """`cdrdao read-toc` output: FILE "x" <offset> <length> per track, START <pregap> → INDEX 01 LBAs, lead-out."""
+    starts, pos = [], 0
+    for block in re.split(r"^TRACK\s+", text, flags=re.M)[1:]:
+        m = re.search(r'^FILE\s+"[^"]*"\s+(\S+)\s+(\S+)', block, re.M)
+        start = re.search(r"^START\s+(\S+)", block, re.M)
+        starts.append(pos + (msf_frames(start.group(1)) if start else 0))
+        pos += msf_frames(m.group(2))
+    return starts, pos
+
+
 def parse_cue(path):
     """Returns (bin path, [INDEX 01 LBA per track], [track types])."""
     text = open(path).read()
@@ -91,6 +110,7 @@ def main():
     ap.add_argument("--pause", type=int, default=150)
     ap.add_argument("--toc")
     ap.add_argument("--cd-info", action="append", default=[])
+    ap.add_argument("--read-toc")
     ap.add_argument("--rips")
     ap.add_argument("--cue")
     a = ap.parse_args()
@@ -103,6 +123,11 @@ def main():
         print(f"wodim -toc: starts {got[0]}, lead-out {got[1]}")
         if got != (starts, leadout):
             problems.append(f"wodim -toc says starts {got[0]} lead-out {got[1]}")
+    if a.read_toc:
+        got = parse_cdrdao_toc(open(a.read_toc).read())
+        print(f"cdrdao read-toc: starts {got[0]}, lead-out {got[1]}")
+        if got != (starts, leadout):
+            problems.append(f"cdrdao read-toc says starts {got[0]} lead-out {got[1]}")
     for path in a.cd_info:
         s, lo, types = parse_cd_info(open(path).read())
         print(f"cd-info ({os.path.basename(path)}): starts {s}, lead-out {lo}, types {types}")

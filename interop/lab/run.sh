@@ -13,7 +13,7 @@ lab_run_scenario() {
   name=$(basename "$dir")
   run="$2/$name"
   share="$run/share"
-  rm -rf "$run" && mkdir -p "$share"/{in,out,work,scenario} "$run/media" "$run/export"
+  rm -rf "$run" && mkdir -p "$share"/{in,out,work,scenario,ctl} "$run/media" "$run/export"
   cp "$ROOT/interop/guest/lib.sh" "$share/lib.sh"
   cp "$ROOT/interop/lab/readback.sh" "$share/readback.sh"
   cp -r "$dir"/. "$share/scenario/"
@@ -27,7 +27,7 @@ lab_run_scenario() {
   [[ -f "$dir/drive.args" ]] && read -r -a extra < "$dir/drive.args"
   if [[ -z "$reason" ]]; then
     "$USBREDIR_BIN" --socket "$run/usbredir.sock" --media "$run/media" --export "$run/export" \
-      --cdb-log "$run/cdb.jsonl" ${LAB_STUB:+--stub} "${extra[@]}" >"$run/usbredir.log" 2>&1 &
+      --cdb-log "$run/cdb.jsonl" --control-dir "$share/ctl" ${LAB_STUB:+--stub} "${extra[@]}" >"$run/usbredir.log" 2>&1 &
     usbredir_pid=$!
     local i
     for i in $(seq 50); do [[ -S "$run/usbredir.sock" ]] && break; sleep 0.1; done

@@ -27,6 +27,13 @@ CdbLog::~CdbLog() {
   if (file_) std::fclose(file_);
 }
 
+void CdbLog::note(const std::string& text) {
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+  std::fprintf(file_, "{\"seq\":%llu,\"t_ms\":%.1f,\"note\":\"%s\"}\n", static_cast<unsigned long long>(++seq_), ms,
+               text.c_str());
+  std::fflush(file_);
+}
+
 vdrive::TargetResponse CdbLog::execute(std::span<const std::uint8_t> cdb, std::span<const std::uint8_t> dataOut,
                                        std::uint32_t expectedInLength) {
   vdrive::TargetResponse r = inner_.execute(cdb, dataOut, expectedInLength);

@@ -5,6 +5,7 @@
 // `in_max` is the data-in limit the BOT layer passed (−1: none; the CBW length is applied after the target).
 // `sense` is "K/ASC/ASCQ" in hex on CHECK CONDITION (SPC-4 §4.5). Hex dumps stop after kHexBytes bytes.
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
@@ -21,6 +22,9 @@ class CdbLog final : public vdrive::ScsiTarget {
   ~CdbLog() override;
   CdbLog(const CdbLog&) = delete;
   CdbLog& operator=(const CdbLog&) = delete;
+
+  /// Writes {"seq":N,"t_ms":T,"note":"text"} (e.g. a fault armed at run time). `text` must not need escaping.
+  void note(const std::string& text);
 
   vdrive::TargetResponse execute(std::span<const std::uint8_t> cdb, std::span<const std::uint8_t> dataOut,
                                  std::uint32_t expectedInLength) override;

@@ -1,5 +1,8 @@
 #include "interop/usbredir/drive_backend.h"
 
+#include <cstdio>
+#include <fstream>
+
 #include "core/imapi/error.h"
 #include "interop/usbredir/cdb_log.h"
 #include "interop/usbredir/fault_spec.h"
@@ -54,7 +57,10 @@ vdrive::DriveOptions driveOptions(const Options& o) {
 class VdriveBackend final : public DriveBackend {
  public:
   explicit VdriveBackend(const Options& o)
-      : store_(o.mediaDir), mmc_(store_, mediaKind(o.mediaType), clock_, faults_, driveOptions(o)), exportDir_(o.exportDir) {
+      : store_(o.mediaDir),
+        mmc_(store_, mediaKind(o.mediaType), clock_, faults_, driveOptions(o)),
+        exportDir_(o.exportDir),
+        controlDir_(o.controlDir) {
     if (o.mediaType == "none") mmc_.openTray();
     for (const std::string& spec : o.faults) applyFaultSpec(spec, faults_, clock_.nowMs());
     vdrive::ScsiTarget* served = &mmc_;
@@ -67,6 +73,28 @@ class VdriveBackend final : public DriveBackend {
     function_ = std::make_unique<VdriveBotFunction>(*bot_);
   }
   BotFunction& function() override { return *function_; }
+
+  /// Arms the specs in <control-dir>/fault (one per line), then renames the file to fault.armed.
+  void poll() override {
+    if (controlDir_.empty()) return;
+    const std::string request = controlDir_ + "/fault";
+    std::ifstream in(request);
+    if (!in) return;
+    std::string spec;
+    while (std::getline(in, spec)) {
+      if (spec.empty()) continue;
+      std::string what = "armed fault " + spec;
+      try {
+        applyFaultSpec(spec, faults_, clock_.nowMs());
+      } catch (const Error& e) {
+        what = "rejected fault " + spec;  // the guest sees fault.armed without the effect; the log says why
+      }
+      std::fprintf(stderr, "kiln-usbredir: %s\n", what.c_str());
+      if (log_) log_->note(what);
+    }
+    in.close();
+    std::rename(request.c_str(), (request + ".armed").c_str());
+  }
 
   /// Exports the disc as disc.cue + disc.bin and disc.toc + disc.wav into --export (nothing for a blank disc).
   void finish() override {
@@ -85,6 +113,7 @@ class VdriveBackend final : public DriveBackend {
   std::unique_ptr<vdrive::BotDevice> bot_;
   std::unique_ptr<VdriveBotFunction> function_;
   std::string exportDir_;
+  std::string controlDir_;
 };
 
 }  // namespace

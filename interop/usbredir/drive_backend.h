@@ -15,6 +15,8 @@ class DriveBackend {
   /// Called once after the guest disconnected: persists the disc and writes the export if asked to.
   /// Throws kiln::Error on I/O failure.
   virtual void finish() {}
+  /// Called about every 100 ms while serving: arms faults requested through --control-dir.
+  virtual void poll() {}
 };
 
 /// Builds the backend the options ask for. Throws kiln::Error (E_INVALIDARG for a bad media type or fault spec,

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
       kiln::interop::UsbIdentity identity;
       identity.interfaceSubclass = static_cast<std::uint8_t>(options->subclass);
       kiln::interop::RedirDevice device(fd, backend->function(), identity, options->verbose);
-      ok = device.run(gStop);
+      ok = device.run(gStop, [&backend] { backend->poll(); });
       close(fd);
     }
     close(listenFd);

@@ -9,11 +9,12 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: kiln-usbredir --socket PATH [--media DIR] [--media-type cdr74|cdr80|cdrw80|none]\n"
-    "                     [--fault SPEC]... [--cdb-log FILE] [--export DIR] [--write-speed X]\n"
-    "                     [--subclass 2|6] [--stub] [-v]\n"
+    "                     [--fault SPEC]... [--control-dir DIR] [--cdb-log FILE] [--export DIR]\n"
+    "                     [--write-speed X] [--subclass 2|6] [--stub] [-v]\n"
     "Serves one virtual CD recorder as a USB mass-storage device (Bulk-Only) on a usbredir unix socket.\n"
     "--fault SPEC: not-ready-ms=MS, not-ready-commands=N, remove-after-writes=N, write-error-lba=LBA,\n"
-    "  unit-attention, stall=OPCODE[:N], phase-error=N, drop=N (see interop/README.md)\n"
+    "  unit-attention, stall=OPCODE[:N], phase-error=N, drop=N (see interop/README.md); with --control-dir the\n"
+    "  guest can arm them later: write specs to DIR/fault, kiln-usbredir renames it to DIR/fault.armed\n"
     "Attach it to QEMU with: -chardev socket,id=cd,path=PATH -device qemu-xhci -device usb-redir,chardev=cd\n";
 
 }  // namespace
@@ -54,6 +55,9 @@ std::optional<Options> parseOptions(int argc, char** argv, int& exitCode) {
     } else if (!std::strcmp(a, "--cdb-log")) {
       if (!(v = value(a))) return std::nullopt;
       o.cdbLog = v;
+    } else if (!std::strcmp(a, "--control-dir")) {
+      if (!(v = value(a))) return std::nullopt;
+      o.controlDir = v;
     } else if (!std::strcmp(a, "--export")) {
       if (!(v = value(a))) return std::nullopt;
       o.exportDir = v;

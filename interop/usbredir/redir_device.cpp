@@ -136,6 +136,7 @@ void RedirDevice::onControl(std::uint64_t id, const usb_redir_control_packet_hea
     const std::uint8_t lun = function_.maxLun();
     replyControl(id, h, usb_redir_success, &lun, h.length ? 1 : 0);
   } else if (h.requesttype == 0x21 && h.request == 0xFF) {  // Bulk-Only Mass Storage Reset (BOT §3.1)
+    std::fprintf(stderr, "kiln-usbredir: Bulk-Only Mass Storage Reset\n");
     function_.massStorageReset();
     replyControl(id, h, usb_redir_success, nullptr, 0);
   } else {
@@ -168,7 +169,10 @@ bool RedirDevice::standardRequest(std::uint64_t id, const usb_redir_control_pack
     return true;
   }
   if ((h.request == 0x01 || h.request == 0x03) && recipientType == 0x02) {  // CLEAR/SET_FEATURE(ENDPOINT_HALT)
-    if (h.request == 0x01) function_.clearHalt(static_cast<std::uint8_t>(h.index));
+    if (h.request == 0x01) {
+      std::fprintf(stderr, "kiln-usbredir: CLEAR_FEATURE(ENDPOINT_HALT) %02x\n", h.index);
+      function_.clearHalt(static_cast<std::uint8_t>(h.index));
+    }
     replyControl(id, h, usb_redir_success, nullptr, 0);
     return true;
   }
@@ -254,6 +258,7 @@ void RedirDevice::onCancel(std::uint64_t id) {
 }
 
 void RedirDevice::onReset() {
+  std::fprintf(stderr, "kiln-usbredir: USB port reset\n");
   for (auto* queue : {&pendingIn_, &pendingOut_}) {
     for (const Pending& p : *queue) replyBulk(p.id, p.endpoint, usb_redir_cancelled, nullptr, 0);
     queue->clear();
@@ -311,7 +316,7 @@ bool RedirDevice::step(int timeoutMs) {
   return !peerClosed_ && !ioError_;
 }
 
-bool RedirDevice::run(const std::atomic<bool>& stop) {
+bool RedirDevice::run(const std::atomic<bool>& stop, const std::function<void()>& idle) {
   using Clock = std::chrono::steady_clock;
   bool disconnecting = false;
   Clock::time_point deadline{};
@@ -324,6 +329,7 @@ bool RedirDevice::run(const std::atomic<bool>& stop) {
     }
     if (disconnecting && (disconnectAcked_ || Clock::now() > deadline)) break;
     if (!step(100)) break;
+    if (idle) idle();
   }
   flush();
   return !ioError_;

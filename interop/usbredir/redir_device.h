@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,8 @@ class RedirDevice {
 
   /// Runs until the peer closes the connection or `stop` becomes true; then sends device_disconnect and waits
   /// up to 2 s for its ack (clean disconnect). Returns false if the connection failed with an I/O error.
-  bool run(const std::atomic<bool>& stop);
+  /// `idle` (optional) runs once per loop turn (at least every 100 ms), e.g. to arm faults on request.
+  bool run(const std::atomic<bool>& stop, const std::function<void()>& idle = {});
   /// One turn of the loop: waits up to `timeoutMs` for the socket, parses what arrived, writes what is queued.
   /// Returns false once the peer closed the connection or an I/O error happened.
   bool step(int timeoutMs);

@@ -12,7 +12,8 @@ kiln_find() {
     return 0
   fi
   KILN="$KILN_ROOT/$build/native-helper/kiln"
-  if [ ! -x "$KILN" ] || [ -n "${KILN_REBUILD:-}" ]; then
+  # Rebuild when missing, asked to, or not a working kiln (e.g. an old placeholder binary).
+  if [ ! -x "$KILN" ] || [ -n "${KILN_REBUILD:-}" ] || ! "$KILN" --version 2>/dev/null | grep -q '^kiln'; then
     echo "building kiln ($type) in $build …" >&2
     cmake -S "$KILN_ROOT" -B "$KILN_ROOT/$build" -DCMAKE_BUILD_TYPE="$type" >/dev/null
     cmake --build "$KILN_ROOT/$build" --target kiln -j"$(nproc)" >/dev/null

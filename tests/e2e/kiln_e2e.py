@@ -46,6 +46,16 @@ def kiln(*args, expect=0, timeout=600, env=None):
     return p
 
 
+def peak_rss_kb(args, time_file):
+    """Runs kiln under /usr/bin/time -v (must exit 0); returns 'Maximum resident set size' in kB."""
+    cmd = ["/usr/bin/time", "-v", "-o", time_file, kiln_path()] + [str(a) for a in args]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    check(p.returncode == 0, "%s -> exit %d\n%s" % (" ".join(cmd), p.returncode, p.stderr[-3000:]))
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(time_file).read())
+    check(m, "no RSS in /usr/bin/time output")
+    return int(m.group(1))
+
+
 def file_fingerprints(paths):
     """(size, mtime_ns, sha256) per file: inputs must never be modified."""
     import hashlib

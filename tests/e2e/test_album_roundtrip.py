@@ -3,19 +3,22 @@
 and as a cdrdao TOC, and checked by readers that share no code with Kiln:
   - cd-info (libcdio) lists 31 audio tracks at the start LSNs `kiln info --json` reports, same lead-out;
   - every track's PCM in the BIN equals the file decoded by oggdec, zero-padded to whole sectors (≥ 300);
-  - cdrdao show-toc agrees on the track count and every track's length."""
+  - cdrdao show-toc agrees on the track count and every track's length;
+  - kiln's peak RSS stays under 64 MB (decoding streams in fixed chunks)."""
 import os
 from concurrent.futures import ThreadPoolExecutor
 
 from kiln_e2e import (SECTOR, Failure, check, cdinfo_tracks, cdrdao_tracks, decode_reference, drascula_tracks, info_json,
-                      kiln, main, padded, parse_cue, read_bin, require_tools)
+                      kiln, main, peak_rss_kb, padded, parse_cue, read_bin, require_tools)
 
 
 def test(work):
-    require_tools("cd-info", "cdrdao", "oggdec")
+    require_tools("cd-info", "cdrdao", "oggdec", "/usr/bin/time")
     files = drascula_tracks()
     drive = "virtual:" + os.path.join(work, "drive")
-    kiln("burn", "--drive", drive, "--media", "cdr80", *files)
+    # Peak memory must stay bounded (streaming decode): /usr/bin/time -v reports it.
+    rss = peak_rss_kb(["burn", "--drive", drive, "--media", "cdr80"] + files, os.path.join(work, "time.txt"))
+    check(rss < 64 * 1024, "kiln burn peaked at %.1f MB RSS (limit 64 MB)" % (rss / 1024))
 
     info = info_json(drive)
     tracks = info["tracks"]

@@ -122,3 +122,19 @@ TEST_CASE("Faults: unit attention once, not on INQUIRY", "[vdrive][faults]") {
   CHECK(rig.cmd({0x00, 0, 0, 0, 0, 0}).sense() == "6/28/00");
   CHECK(rig.cmd({0x00, 0, 0, 0, 0, 0}).good());
 }
+
+TEST_CASE("Buffer: SET CD SPEED changes the pace when real-time emulation is on", "[vdrive][buffer]") {
+  Rig rig(MediaKind::CdR80, realTime(4));
+  REQUIRE(rig.selectWriteParams(1, false, 0, 0, true).good());
+  const std::uint32_t capacity = 2 * 1024 * 1024;
+  REQUIRE(rig.write(0, 27).good());
+  rig.clock.advance(10);  // 4x: 3 sectors
+  CHECK(freeBytes(rig) == capacity - 24 * 2352);
+  REQUIRE(rig.cmd({0xBB, 0, 0xFF, 0xFF, 0x0B, 0x05, 0, 0, 0, 0, 0, 0}).good());  // 2821 kB/s → 8x (16x = 2822)
+  rig.clock.advance(10);  // 8x: 6 sectors
+  CHECK(freeBytes(rig) == capacity - 18 * 2352);
+  Rig unpaced;
+  REQUIRE(unpaced.cmd({0xBB, 0, 0xFF, 0xFF, 0x0B, 0x05, 0, 0, 0, 0, 0, 0}).good());
+  REQUIRE(unpaced.write(0, 27).good());
+  CHECK(freeBytes(unpaced) == capacity);  // still unthrottled
+}

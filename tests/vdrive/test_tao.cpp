@@ -249,3 +249,16 @@ TEST_CASE("CLOSE TRACK fixes the track like SYNCHRONIZE CACHE; BLANK on CD-RW an
   Rig cdr;
   CHECK(cdr.cmd({0xA1, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}).sense() == "5/30/00");
 }
+
+TEST_CASE("READ TOC: the SFF-8020i format in control byte bits 7-6 (Linux multisession query)", "[vdrive][tao]") {
+  Rig rig;
+  REQUIRE(rig.selectWriteParams(1, false, 3).good());
+  rig.writeTrack(300);
+  REQUIRE(rig.closeSession().good());
+  rig.writeTrack(300);
+  REQUIRE(rig.closeSession().good());
+  auto s = rig.cmd({0x43, 0, 0, 0, 0, 0, 0, 0, 12, 0x40});
+  REQUIRE(s.good());
+  CHECK(s.data()[3] == 2);          // last complete session
+  CHECK(s.be32s(8) == 300 + 11400);  // its first track
+}

@@ -27,6 +27,13 @@ class DriveBuffer {
   /// Stops recording without waiting (track closed by an error).
   void stop() { recording_ = false; fill_ = 0; }
   bool recording() const { return recording_; }
+  /// True when real-time emulation is on (speed > 0).
+  bool paced() const { return speedX_ > 0; }
+  /// Changes the recording speed (SET CD SPEED while paced); what was recorded so far drains at the old speed.
+  void setSpeedX(double speedX) {
+    drain();
+    speedX_ = speedX;
+  }
 
  private:
   double bytesPerMs(std::uint32_t sectorBytes) const { return speedX_ * 75.0 * sectorBytes / 1000.0; }

@@ -160,7 +160,9 @@ TargetResponse readCapacity(DriveContext& ctx, const Request&) {
 TargetResponse readTocPmaAtip(DriveContext& ctx, const Request& r) {
   const Medium& m = ctx.active();
   const bool msf = (r.at(1) & 0x02) != 0;
-  const std::uint8_t format = r.at(2) & 0x0F;
+  std::uint8_t format = r.at(2) & 0x0F;
+  // SFF-8020i put the format in bits 7–6 of the control byte; Linux still asks for session info with 09h = 40h.
+  if (format == 0 && (r.at(9) >> 6) != 0) format = r.at(9) >> 6;
   if (format == 4) return atipReply(m, r);
   if (format > 2) return invalidFieldInCdb();  // PMA, CD-TEXT: not recorded
   if (tocTracks(m).empty()) return invalidFieldInCdb();  // blank disc: real drives answer 5/24/00

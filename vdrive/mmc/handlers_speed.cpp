@@ -62,6 +62,10 @@ TargetResponse setCdSpeed(DriveContext& ctx, const Request& r) {
   for (int x : kWriteSpeedsX)
     if (speedKbPerSecond(x) <= write) chosen = speedKbPerSecond(x);
   ctx.writeSpeedKbs = chosen;
+  // With real-time emulation on, the selected speed also paces recording (DriveOptions::writeSpeedX is the start).
+  if (ctx.buffer.paced())
+    for (int x : kWriteSpeedsX)
+      if (speedKbPerSecond(x) == chosen) ctx.buffer.setSpeedX(x);
   return good();
 }
 

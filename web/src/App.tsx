@@ -51,9 +51,7 @@ export function App({ engine }: { engine: BurnEngine }) {
     // Drops during a burn are ignored in addFiles instead.
   });
 
-  const usbBlocker = drive === 'webusb'
-    ? (usbDrive ? 'Burning to a USB drive needs the WebAssembly core, which this build does not include yet. Use the Virtual drive for now.' : 'Choose a USB drive first.')
-    : null;
+  const usbBlocker = drive === 'webusb' && !usbDrive ? 'Choose a USB drive first.' : null;
   const blocker = burnBlocker(state) ?? usbBlocker;
 
   async function burn() {
@@ -62,8 +60,9 @@ export function App({ engine }: { engine: BurnEngine }) {
     dispatch({ type: 'burnStart' });
     setImage(null); setNotice(null);
     try {
-      const result = await engine.burn(tracks, state.options, (progress) => dispatch({ type: 'progress', progress }));
-      setImage(result.tracksOnDisc > 0 ? await engine.exportImage() : null);
+      const target = drive === 'webusb' && usbDrive ? { kind: 'webusb' as const, drive: usbDrive } : { kind: 'virtual' as const };
+      const result = await engine.burn(tracks, state.options, (progress) => dispatch({ type: 'progress', progress }), target);
+      setImage(target.kind === 'virtual' && result.tracksOnDisc > 0 ? await engine.exportImage() : null);
       dispatch({ type: 'burnDone', result });
     } catch (e) {
       const error = toKilnError(e);
@@ -107,7 +106,7 @@ export function App({ engine }: { engine: BurnEngine }) {
           {notice && <p className="notice" role="status">{notice}</p>}
         </aside>
         {state.phase.kind === 'burning' && <ProgressPanel progress={state.phase.progress} cancelling={state.phase.cancelling} onCancel={cancel} />}
-        {state.phase.kind === 'done' && <ResultPanel result={state.phase.result} image={image} onDone={() => dispatch({ type: 'dismissResult' })} onNewDisc={newDisc} />}
+        {state.phase.kind === 'done' && <ResultPanel result={state.phase.result} image={image} virtual={drive === 'virtual'} onDone={() => dispatch({ type: 'dismissResult' })} onNewDisc={newDisc} />}
       </main>
       <footer data-testid="engine">
         {engineInfo?.engine === 'wasm' && 'Writer: the Kiln core (C++ compiled to WebAssembly), running in a worker in this tab.'}

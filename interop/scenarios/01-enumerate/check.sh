@@ -8,6 +8,7 @@ log, info = sys.argv[1], sys.argv[2]
 page = None
 for line in open(log):
     r = json.loads(line)
+    if "cdb" not in r: continue
     cdb = bytes.fromhex(r["cdb"].replace(" ", ""))
     if cdb[0] == 0x5A and cdb[2] & 0x3F == 0x2A and r["status"] == "GOOD" and r["in_len"] >= 8 + 20:
         d = bytes.fromhex(r["in_hex"].replace(" ", "").replace("…", ""))

@@ -7,6 +7,7 @@
 import type { MediaKind } from '../lib/capacity';
 import type { KilnError } from '../lib/errors';
 import type { AudioFormat } from '../audio/types';
+import type { ClaimedDrive } from '../usb/webusb';
 
 /** IMAPI_FORMAT2_TAO_WRITE_ACTION, plus Kiln's 'decoding' for the time spent waiting on the decoder. */
 export type TaoAction = 'unknown' | 'preparing' | 'writing' | 'finishing';
@@ -44,7 +45,8 @@ export interface TrackSpec {
   pcmBytes: number;
 }
 
-export type DriveChoice = { kind: 'virtual' } | { kind: 'webusb'; label: string };
+/** Where to burn: the in-browser virtual drive, or a USB drive the page has opened and claimed (WebUSB). */
+export type BurnTarget = { kind: 'virtual' } | { kind: 'webusb'; drive: ClaimedDrive };
 
 export interface BurnOptions {
   media: MediaKind;
@@ -93,8 +95,9 @@ export interface BurnEngine {
   info(): Promise<EngineInfo>;
   /** Decodes a file once to learn its exact length. Rejects with a KilnError. */
   probe(file: Blob, name: string): Promise<ProbeInfo>;
-  /** Burns the tracks in order. Resolves with the result even when cancelled or failed. */
-  burn(tracks: TrackSpec[], options: BurnOptions, onProgress: (p: TaoProgress) => void): Promise<BurnResult>;
+  /** Burns the tracks in order to `target` (default: the virtual drive). Resolves with the result even when
+   *  cancelled or failed. */
+  burn(tracks: TrackSpec[], options: BurnOptions, onProgress: (p: TaoProgress) => void, target?: BurnTarget): Promise<BurnResult>;
   /** IMAPI CancelAddTrack + release: stops after the current write; the track so far is closed. */
   cancel(): void;
   /** The virtual drive's disc as CUE/BIN (null for real drives or a blank disc). */

@@ -30,8 +30,9 @@ export async function burnWithCore(tracks: TrackSpec[], opt: BurnOptions, d: Cor
   const { core, burner } = d;
   core.clearCancel();
   const sectorsOf = (t: TrackSpec) => Math.max(MIN_TRACK_SECTORS, Math.ceil(t.pcmBytes / SECTOR_BYTES));
-  const before = d.virtual ? (await core.call(() => burner.discState())).tracks.length : 0;
-  const fail = async (error: KilnError): Promise<BurnResult> => ({ ...(await finalState(d, before, opt)), outcome: 'failed', error });
+  let before = d.virtual ? (await core.call(() => burner.discState())).tracks.length : 0;
+  let released = false;
+  const fail = async (error: KilnError): Promise<BurnResult> => ({ ...(await finalState(d, before, opt, false)), outcome: 'failed', error });
 
   try {
     if (d.virtual) await core.call(() => burner.setVirtualSpeed(opt.speed));
@@ -39,6 +40,7 @@ export async function burnWithCore(tracks: TrackSpec[], opt: BurnOptions, d: Cor
   } catch (e) { return fail(toKilnError(e)); }
 
   const props = await core.call(() => burner.properties());
+  if (!d.virtual) before = props.numberOfExistingTracks;
   const cap = albumCapacity(tracks.map((t) => t.pcmBytes), props.freeSectorsOnMedia);
   const refusal = props.numberOfExistingTracks + tracks.length > 99
     ? kilnError('E_IMAPI_DF2TAO_TRACK_LIMIT_REACHED', `${props.numberOfExistingTracks + tracks.length} tracks; a CD holds at most 99`)
@@ -83,9 +85,9 @@ export async function burnWithCore(tracks: TrackSpec[], opt: BurnOptions, d: Cor
     doneBefore += sectorsOf(tracks[i]);
   }
   core.clearCancel();
-  try { await core.call(() => burner.release()); } catch (e) { error ??= toKilnError(e); }
+  try { await core.call(() => burner.release()); released = true; } catch (e) { error ??= toKilnError(e); }
 
-  const state = await finalState(d, before, opt);
+  const state = await finalState(d, before, opt, released);
   const last = state.toc[state.toc.length - 1];
   const cut = cancelled && !opt.testWrite && last && state.tracksWritten > completed ? tracks[completed] : undefined;
   return {
@@ -97,11 +99,17 @@ export async function burnWithCore(tracks: TrackSpec[], opt: BurnOptions, d: Cor
   };
 }
 
-/** TOC and disc state after the burn (virtual drive: from the medium; USB: from the writer's properties). */
-async function finalState(d: CoreBurnDeps, before: number, opt: BurnOptions): Promise<Omit<BurnResult, 'outcome'>> {
+/** TOC and disc state after the burn (virtual drive: from the medium; USB: from NumberOfExistingTracks, and
+ *  finalised when ReleaseMedia succeeded with finalisation requested). */
+async function finalState(d: CoreBurnDeps, before: number, opt: BurnOptions, released: boolean): Promise<Omit<BurnResult, 'outcome'>> {
   if (!d.virtual) {
     const p = await d.core.call(() => d.burner.properties()).catch(() => null);
-    return { tracksWritten: 0, tracksOnDisc: p?.numberOfExistingTracks ?? 0, finalized: false, testWrite: opt.testWrite, toc: [], leadOutLba: 0 };
+    const onDisc = p?.numberOfExistingTracks ?? before;
+    const written = Math.max(0, onDisc - before);
+    return {
+      tracksWritten: written, tracksOnDisc: onDisc, finalized: released && !opt.doNotFinalize && !opt.testWrite && written > 0,
+      testWrite: opt.testWrite, toc: [], leadOutLba: 0,
+    };
   }
   const s = await d.core.call(() => d.burner.discState());
   const toc: TocEntry[] = s.tracks.map((t) => ({ number: t.number, startLba: t.start, sectors: t.length }));

@@ -4,10 +4,10 @@ import { formatKilnError } from '../lib/errors';
 import type { BurnResult, DiscImage } from '../engine/types';
 import { msf } from '../engine/cue';
 
-interface Props { result: BurnResult; image: DiscImage | null; onDone: () => void; onNewDisc: () => void }
+interface Props { result: BurnResult; image: DiscImage | null; virtual: boolean; onDone: () => void; onNewDisc: () => void }
 
 /** What is on the disc now, said plainly; for the virtual drive the TOC and the CUE/BIN downloads. */
-export function ResultPanel({ result: r, image, onDone, onNewDisc }: Props) {
+export function ResultPanel({ result: r, image, virtual, onDone, onNewDisc }: Props) {
   const urls = useObjectUrls(image);
   const headline = r.outcome === 'completed' ? (r.testWrite ? 'Test write finished' : 'Burn finished')
     : r.outcome === 'cancelled' ? 'Burn cancelled' : 'Burn failed';
@@ -31,7 +31,7 @@ export function ResultPanel({ result: r, image, onDone, onNewDisc }: Props) {
           <a className="button" href={urls.bin} download={image.binName}>Download BIN</a>
         </>}
         <button type="button" onClick={onDone}>Back to the album</button>
-        <button type="button" onClick={onNewDisc}>Insert a new blank disc</button>
+        {virtual && <button type="button" onClick={onNewDisc}>Insert a new blank disc</button>}
       </div>
     </section>
   );

@@ -40,7 +40,8 @@ export interface ClaimedDrive {
 }
 
 export function driveLabel(d: UsbDeviceLike): string {
-  const name = [d.manufacturerName, d.productName].filter(Boolean).join(' ').trim();
+  const maker = d.manufacturerName?.trim() ?? '', product = d.productName?.trim() ?? '';
+  const name = product.startsWith(maker) ? product : `${maker} ${product}`.trim();
   return name || `USB device ${d.vendorId.toString(16).padStart(4, '0')}:${d.productId.toString(16).padStart(4, '0')}`;
 }
 

@@ -12,6 +12,7 @@ import { burnWithCore, exportFromCore } from '../engine/wasmBurn';
 import { loadKilnCore, type KilnCore } from '../wasm/kilnCore';
 import type { KilnBurner } from '../../../wasm/kiln_wasm';
 import type { MediaKind } from '../lib/capacity';
+import { usbBridge } from '../usb/usbProxy';
 import { kilnError, toKilnError } from '../lib/errors';
 import type { TaoProgress, TrackSpec } from '../engine/types';
 import type { FromWorker, ToWorker } from './protocol';
@@ -59,6 +60,30 @@ function throttled(): (p: TaoProgress) => void {
   };
 }
 
+/** A burn through the page's claimed USB drive: the core's WebUsbPipe calls Module.kilnUsb (usbProxy.ts). */
+async function burnUsb(core: KilnCore, m: Extract<ToWorker, { type: 'burn' }>, openSource: (t: TrackSpec) => PcmReader) {
+  const usb = m.usb!;
+  core.module.kilnUsb = usbBridge(usb.port, usb);
+  const burner = await core.newBurner();
+  try {
+    await core.call(() => burner.openWebUsb());
+    return await burnWithCore(m.tracks, m.options, {
+      core, burner, virtual: false, openSource, onProgress: throttled(), cancelled: () => cancelRequested, now: () => performance.now(),
+    });
+  } finally {
+    await core.call(() => { burner.delete(); return { ok: true as const, value: undefined }; });
+    core.module.kilnUsb = undefined;
+    usb.port.close();
+  }
+}
+
+/** Measurement hook for scripts/bench-web: JS heap of this worker (where Chromium exposes it) and the size of the
+ *  core's WebAssembly memory (which holds the virtual drive's disc). */
+(self as unknown as { __kilnStats: () => Promise<{ jsHeapBytes: number | null; wasmBytes: number | null }> }).__kilnStats = async () => ({
+  jsHeapBytes: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
+  wasmBytes: (await corePromise)?.module.HEAPU8.length ?? null,
+});
+
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   if (m.type === 'cancel') {
@@ -80,7 +105,10 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
           const core = await corePromise;
           const openSource = (t: TrackSpec) => new PcmReader(t.file, t.format);
           let result;
-          if (core) {
+          if (m.usb) {
+            if (!core) throw kilnError('E_FAIL', 'burning to a USB drive needs the WebAssembly core, which this build does not include');
+            result = await burnUsb(core, m, openSource);
+          } else if (core) {
             const burner = await virtualBurner(core, m.options.media);
             result = await burnWithCore(m.tracks, m.options, {
               core, burner, virtual: true, openSource, onProgress: throttled(), cancelled: () => cancelRequested, now: () => performance.now(),

@@ -118,6 +118,11 @@ describe('burn to the virtual drive', () => {
     await page.getByText('Writing track 2 of 2').waitFor();
     await page.waitForFunction(() => Number(document.querySelector('[aria-label="Burn progress"]')?.getAttribute('aria-valuenow')) >= 60);
     await page.screenshot({ path: join(SHOTS, '05-before-cancel.png'), fullPage: true });
+    // Closing the tab mid-burn asks first (beforeunload); dismissing keeps the page and the burn going.
+    const dialog = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    expect(await dialog).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
     const cancel = page.getByRole('button', { name: 'Cancel' });
     await cancel.click();
     const summary = page.getByTestId('result-summary');
@@ -172,6 +177,30 @@ describe('burn to the virtual drive', () => {
     const sectors = Math.max(300, Math.ceil(ref.length / 2352));
     expect(bin.length).toBe(sectors * 2352);
     expect(snrDb(ref, bin.subarray(0, ref.length))).toBeGreaterThan(30);
+    await page.close();
+  });
+
+  it('is keyboard usable (Space/arrows/Space reorders, Enter on Remove removes) and every control has an accessible name', async () => {
+    const page = await openPage();
+    await addFiles(page, fx.slice(0, 3).map((f) => f.path));
+    expect(await rowTitles(page)).toEqual(['track29', 'track31', 'track25']);
+    const handle = page.getByRole('button', { name: 'Move track29', exact: true });
+    await handle.focus();
+    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.keyboard.press('Space');
+    await expect.poll(() => handle.getAttribute('aria-pressed')).toBe('true'); // picked up
+    for (let i = 0; i < 2; i++) { await page.keyboard.press('ArrowDown'); await frames(); }
+    await page.keyboard.press('Space');
+    await expect.poll(() => rowTitles(page)).toEqual(['track31', 'track25', 'track29']);
+    await page.getByRole('button', { name: 'Remove track25' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rowTitles(page)).toEqual(['track31', 'track29']);
+    // Every interactive element has an accessible name.
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, input, select, a[href]')]
+      .filter((el) => !(el as HTMLElement).hidden && !(el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim()
+        || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label')))
+      .map((el) => el.outerHTML.slice(0, 80)));
+    expect(unnamed).toEqual([]);
     await page.close();
   });
 });

@@ -43,7 +43,10 @@ function mapPath(url: string): string | null {
   if (p.startsWith('/fake-webusb/')) {
     const rel = p.slice(13);
     const own = inside(join(WEB, 'tests', 'e2e', 'webusb'), rel);
-    return own && existsSync(own) ? own : inside(WEBUSB_LAB, rel);
+    if (own && existsSync(own)) return own;
+    // The WASM core (scripts/web-wasm-build), for the virtual drive presented as a USB device.
+    if (rel === 'kiln.mjs' || rel === 'kiln.wasm') return join(WEB, 'src', 'wasm', 'gen', rel);
+    return inside(WEBUSB_LAB, rel);
   }
   return inside(DIST, p === '/' ? 'index.html' : p.slice(1));
 }

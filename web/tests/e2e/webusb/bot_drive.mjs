@@ -35,3 +35,31 @@ export class StallingModel {
   async transferIn() { return { status: 'stall', data: new Uint8Array(0) }; }
   async transferOut() { return { status: 'stall' }; }
 }
+
+/** Kiln's own virtual drive (the WASM core's vdrive, wasm/ KilnUsbDevice) as the fake's device model: every
+ *  transfer Blink's WebUSB sends is answered by the drive's USB Bulk-Only device side. */
+export async function createVirtualDriveModel(media = 'cd80') {
+  const { default: createKilnModule } = await import('/fake-webusb/kiln.mjs');
+  const module = await createKilnModule({ locateFile: (p) => `/fake-webusb/${p}` });
+  const device = new module.KilnUsbDevice();
+  const unwrap = (r) => { if (!r.ok) throw new Error(`${r.error.name}: ${r.error.message}`); return r.value; };
+  unwrap(device.open(media));
+  const TYPES = { standard: 0, class: 1, vendor: 2, reserved: 3 };
+  const RECIPIENTS = { device: 0, interface: 1, endpoint: 2, other: 3 };
+  const bm = (s, dirIn) => (dirIn ? 0x80 : 0) | (TYPES[s.requestType] << 5) | RECIPIENTS[s.recipient];
+  const empty = new Uint8Array(0);
+  return {
+    module, device,
+    async transferOut(ep, data) { return { status: unwrap(device.bulkOut(data)).status }; },
+    async transferIn(ep, length) { const r = unwrap(device.bulkIn(length)); return { status: r.status, data: r.data ?? empty }; },
+    async controlTransferOut(setup, data) {
+      return { status: unwrap(device.control(bm(setup, false), setup.request, setup.value, setup.index, data ?? empty, 0)).status };
+    },
+    async controlTransferIn(setup, length) {
+      const r = unwrap(device.control(bm(setup, true), setup.request, setup.value, setup.index, empty, length));
+      return { status: r.status, data: r.data ?? empty };
+    },
+    discState() { return unwrap(device.discState()); },
+    readSectors(lba, count) { return unwrap(device.readSectors(lba, count)); },
+  };
+}

@@ -1,0 +1,2 @@
+# Scenario 4 host check: TAO layout, pause 150 sectors between tracks (MMC-6 §4.5); see check_burn.sh.
+bash "$ROOT/interop/lab/check_burn.sh" 150
