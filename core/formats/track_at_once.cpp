@@ -1,6 +1,7 @@
 // TrackAtOnceWriter: IDiscFormat2 queries, session control (PrepareMedia/ReleaseMedia), speeds and properties.
 // The track-writing loop (AddAudioTrack/CancelAddTrack, progress) is in track_at_once_write.cpp.
 #include "core/formats/track_at_once.h"
+#include "core/formats/write_speed.h"
 
 #include <algorithm>
 
@@ -183,36 +184,7 @@ HResult TrackAtOnceWriter::setWriteSpeed(std::int32_t sectorsPerSecond, bool pur
   const bool fastest = sectorsPerSecond <= 0 || sectorsPerSecond == INT32_MAX;
   requestedSpeed_ = fastest ? -1 : sectorsPerSecond;
   requestedCav_ = pureCAV;
-  std::vector<mmc::WriteSpeedDescriptor> all = recorder_->writeSpeedDescriptors();
-  if (all.empty()) {
-    recorder_->setCdSpeed(scsi::kSpeedMax,
-                          fastest ? scsi::kSpeedMax
-                                  : static_cast<std::uint16_t>(std::min<std::uint32_t>(
-                                        mmc::sectorsPerSecondToKbps(sectorsPerSecond), 0xFFFE)),
-                          pureCAV);
-    return HResult::S_OK;
-  }
-  std::vector<mmc::WriteSpeedDescriptor> sameRotation;
-  for (const auto& d : all) {
-    if (d.pureCAV == pureCAV) sameRotation.push_back(d);
-  }
-  const bool rotationAdjusted = sameRotation.empty();
-  const auto& pool = rotationAdjusted ? all : sameRotation;
-  const mmc::WriteSpeedDescriptor* best = nullptr;
-  for (const auto& d : pool) {  // fastest not above the request; else the slowest
-    const bool fits = fastest || d.sectorsPerSecond <= sectorsPerSecond;
-    if (fits && (best == nullptr || d.sectorsPerSecond > best->sectorsPerSecond)) best = &d;
-  }
-  if (best == nullptr) {
-    best = &*std::min_element(pool.begin(), pool.end(),
-                              [](const auto& a, const auto& b) { return a.sectorsPerSecond < b.sectorsPerSecond; });
-  }
-  recorder_->setCdSpeed(scsi::kSpeedMax, static_cast<std::uint16_t>(std::min<std::uint32_t>(best->writeSpeedKBps, 0xFFFE)),
-                        best->pureCAV);
-  const bool speedAdjusted = !fastest && best->sectorsPerSecond != sectorsPerSecond;
-  if (speedAdjusted && rotationAdjusted) return HResult::S_IMAPI_BOTHADJUSTED;
-  if (rotationAdjusted) return HResult::S_IMAPI_ROTATIONADJUSTED;
-  return speedAdjusted ? HResult::S_IMAPI_SPEEDADJUSTED : HResult::S_OK;
+  return selectWriteSpeed(*recorder_, sectorsPerSecond, pureCAV);
 }
 
 std::int32_t TrackAtOnceWriter::currentWriteSpeed() {
@@ -224,12 +196,7 @@ bool TrackAtOnceWriter::currentRotationTypeIsPureCAV() {
 }
 
 std::vector<std::int32_t> TrackAtOnceWriter::supportedWriteSpeeds() {
-  std::vector<std::int32_t> out;
-  for (const auto& d : supportedWriteSpeedDescriptors()) {
-    if (std::find(out.begin(), out.end(), d.sectorsPerSecond) == out.end()) out.push_back(d.sectorsPerSecond);
-  }
-  std::sort(out.rbegin(), out.rend());
-  return out;
+  return distinctWriteSpeeds(supportedWriteSpeedDescriptors());
 }
 
 std::vector<mmc::WriteSpeedDescriptor> TrackAtOnceWriter::supportedWriteSpeedDescriptors() {

@@ -1,6 +1,6 @@
 #pragma once
-// Write-speed selection shared by the disc-at-once writer (IDiscFormat2RawCD::SetWriteSpeed and the speed
-// properties; same rules as TrackAtOnceWriter::setWriteSpeed). MMC-6 §6.8 GET PERFORMANCE type 03h, §6.37 SET CD
+// Write-speed selection shared by the Track-At-Once and disc-at-once writers (SetWriteSpeed and the speed
+// properties of IDiscFormat2TrackAtOnce and IDiscFormat2RawCD). MMC-6 §6.8 GET PERFORMANCE type 03h, §6.37 SET CD
 // SPEED; MMC-NOTES D.5.
 #include <cstdint>
 #include <vector>
