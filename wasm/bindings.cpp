@@ -13,6 +13,7 @@
 #include "wasm/burner.h"
 #include "wasm/js_audio_stream.h"
 #include "core/util/clock.h"
+#include "vdrive/export.h"
 #include "vdrive/memory_store.h"
 #include "vdrive/virtual_drive.h"
 
@@ -184,6 +185,19 @@ class KilnBurner {
     });
   }
 
+  /// The virtual drive's CUE sheet for `binName` (vdrive/export.h cueSheet) and the BIN's length in sectors
+  /// (binSectorCount: LBA 0 to the last lead-out start); read the BIN with readSectors.
+  val exportCue(const std::string& binName) {
+    return guarded([&] {
+      auto* d = need().virtualDrive();
+      if (!d) throw Error(HResult::E_FAIL, "not a virtual drive");
+      val o = val::object();
+      o.set("cue", vdrive::cueSheet(d->mediumState(), binName));
+      o.set("binSectors", vdrive::binSectorCount(d->mediumState()));
+      return o;
+    });
+  }
+
   /// A copy of `count` 2352-byte sectors from the virtual drive's medium starting at `lba` (unwritten = zeros).
   val readSectors(int lba, int count) {
     return guarded([&] {
@@ -293,6 +307,7 @@ EMSCRIPTEN_BINDINGS(kiln) {
       .function("release", &KilnBurner::release)
       .function("properties", &KilnBurner::properties)
       .function("discState", &KilnBurner::discState)
+      .function("exportCue", &KilnBurner::exportCue)
       .function("readSectors", &KilnBurner::readSectors);
   emscripten::class_<KilnUsbDevice>("KilnUsbDevice")
       .constructor<>()

@@ -53,6 +53,8 @@ export interface KilnBurner {
   properties(): MaybeAsync<Result<KilnMediumProperties>>;
   /** Virtual drive only. */
   discState(): Result<KilnDiscState>;
+  /** Virtual drive only: the CUE sheet (vdrive/export.h) for `binName`, and the BIN's length in sectors. */
+  exportCue(binName: string): Result<{ cue: string; binSectors: number }>;
   /** Virtual drive only: a copy of `count` 2352-byte sectors from `lba`. */
   readSectors(lba: number, count: number): Result<Uint8Array>;
   /** Frees the C++ object (Embind). */

@@ -15,8 +15,14 @@ kiln_find() {
   # Rebuild when missing, asked to, or not a working kiln (e.g. an old placeholder binary).
   if [ ! -x "$KILN" ] || [ -n "${KILN_REBUILD:-}" ] || ! "$KILN" --version 2>/dev/null | grep -q '^kiln'; then
     echo "building kiln ($type) in $build …" >&2
-    cmake -S "$KILN_ROOT" -B "$KILN_ROOT/$build" -DCMAKE_BUILD_TYPE="$type" >/dev/null
-    cmake --build "$KILN_ROOT/$build" --target kiln -j"$(nproc)" >/dev/null
+    local log="$KILN_ROOT/$build/kiln-build.log"
+    mkdir -p "$KILN_ROOT/$build"
+    if ! { cmake -S "$KILN_ROOT" -B "$KILN_ROOT/$build" -DCMAKE_BUILD_TYPE="$type" &&
+           cmake --build "$KILN_ROOT/$build" --target kiln -j"$(nproc)"; } >"$log" 2>&1; then
+      tail -30 "$log" >&2
+      echo "building kiln failed (full log: $log)" >&2
+      return 1
+    fi
   fi
   export KILN
 }

@@ -190,7 +190,8 @@ TEST_CASE("CD-TEXT builder rejects impossible input", "[cdtext]") {
   big.blocks = {b};
   CHECK_THROWS_AS(buildCdTextPacks(big), kiln::Error);
   CdText nine = publishedModel();
-  nine.blocks.assign(9, nine.blocks[0]);
+  const CdTextBlock first = nine.blocks[0];  // a copy: assign() from an element of the same vector is UB
+  nine.blocks.assign(9, first);
   CHECK_THROWS_AS(buildCdTextPacks(nine), kiln::Error);
 }
 

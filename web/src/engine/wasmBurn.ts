@@ -8,7 +8,6 @@ import { albumCapacity, formatSectors, MIN_TRACK_SECTORS, SECTOR_BYTES } from '.
 import { kilnError, toKilnError, type KilnError } from '../lib/errors';
 import type { KilnCore } from '../wasm/kilnCore';
 import type { KilnBurner, KilnTaoProgress } from '../../../wasm/kiln_wasm';
-import { buildCue } from './cue';
 import type { PcmSource } from './taoBurn';
 import type { BurnOptions, BurnResult, DiscImage, TaoProgress, TocEntry, TrackSpec } from './types';
 
@@ -120,17 +119,15 @@ async function finalState(d: CoreBurnDeps, before: number, opt: BurnOptions, rel
   };
 }
 
-/** CUE/BIN of the virtual drive's disc, read from the core's MemoryStore in slices. */
+/** CUE/BIN of the virtual drive's disc: the CUE sheet from the core (vdrive/export.h), the BIN read from its
+ *  MemoryStore in slices (LBA 0 to the lead-out, pauses and session gaps as zeros so BIN offsets equal LBAs). */
 export async function exportFromCore(core: KilnCore, burner: KilnBurner, binName = 'kiln-disc.bin'): Promise<DiscImage | null> {
-  const s = await core.call(() => burner.discState());
-  if (!s.tracks.length) return null;
-  const last = s.tracks[s.tracks.length - 1];
-  const end = last.start + last.length;
+  const { cue, binSectors } = await core.call(() => burner.exportCue(binName));
+  if (!binSectors) return null;
   const parts: BlobPart[] = [];
-  for (let lba = 0; lba < end; lba += 2048) {
-    const count = Math.min(2048, end - lba);
+  for (let lba = 0; lba < binSectors; lba += 2048) {
+    const count = Math.min(2048, binSectors - lba);
     parts.push((await core.call(() => burner.readSectors(lba, count))) as BlobPart);
   }
-  const cue = buildCue(binName, s.tracks.map((t) => ({ number: t.number, startLba: t.start, pregap: t.number > 1 ? t.pregap : 0 })));
   return { cue, bin: new Blob(parts, { type: 'application/octet-stream' }), binName };
 }

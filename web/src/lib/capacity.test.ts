@@ -44,6 +44,10 @@ describe('albumCapacity', () => {
     expect(albumCapacity(album, MEDIA.cd80.sectors).fits).toBe(true);
     expect(albumCapacity(album, MEDIA.cd74.sectors).fits).toBe(false);
   });
+  it('media sizes are the ATIP last lead-out starts the virtual drive reports', () => {
+    expect(MEDIA.cd74.sectors).toBe(332849);
+    expect(MEDIA.cd80.sectors).toBe(359849);
+  });
   it('refuses more than 99 tracks even when they fit', () => {
     const r = albumCapacity(Array.from({ length: 100 }, () => SECTOR_BYTES * 300), MEDIA.cd80.sectors);
     expect(r.tooManyTracks).toBe(true);

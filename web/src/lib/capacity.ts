@@ -14,12 +14,13 @@ export const MIN_TRACK_SECTORS = 300;
 /** At most 99 tracks on a CD (ECMA-130 §22.3.3.1). */
 export const MAX_TRACKS = 99;
 
-/** Media the capacity bar offers, with their user-area size in sectors from LBA 0 to the lead-out start.
- *  The nominal 74/80 minutes include the first track's 2-second pregap (MSF 00:00:00–00:02:00, LBA −150..−1),
- *  so the area from LBA 0 is 150 sectors less. A real drive reports the exact figure from ATIP (MMC-6 §6.26.3.13). */
+/** Media the capacity bar offers, with their user-area size in sectors: LBA 0 up to the last possible lead-out
+ *  start in ATIP (MMC-6 §6.26.3.13), 73:59:74 (LBA 332,849) and 79:59:74 (LBA 359,849) — the values the virtual
+ *  drive reports (vdrive/medium_state.h). The first track's 2-second pregap lies before LBA 0. A real drive's own
+ *  figure comes from the writer's FreeSectorsOnMedia, which the burn checks again before writing. */
 export const MEDIA = {
-  cd74: { label: '74 min CD-R', sectors: 74 * 60 * SECTORS_PER_SECOND - GAP_SECTORS },
-  cd80: { label: '80 min CD-R', sectors: 80 * 60 * SECTORS_PER_SECOND - GAP_SECTORS },
+  cd74: { label: '74 min CD-R', sectors: 74 * 60 * SECTORS_PER_SECOND - GAP_SECTORS - 1 },
+  cd80: { label: '80 min CD-R', sectors: 80 * 60 * SECTORS_PER_SECOND - GAP_SECTORS - 1 },
 } as const;
 export type MediaKind = keyof typeof MEDIA;
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKilnCore, SerialQueue, type KilnCore } from './kilnCore';
+import { albumCapacity, GAP_SECTORS, MEDIA, SECTOR_BYTES } from '../lib/capacity';
 import type { KilnBurner, KilnTaoProgress } from '../../../wasm/kiln_wasm';
 
 const WASM = join(import.meta.dirname, 'gen', 'kiln.wasm');
@@ -63,6 +64,22 @@ describe.skipIf(!built)('WASM core: Track-At-Once to the in-browser virtual driv
     expect(events.some((e) => e.action === 'writing')).toBe(true);
     expect(Math.max(...events.map((e) => e.lastWrittenLba))).toBe(aSectors - 1);
     b.delete();
+  });
+
+  it('the capacity bar\'s media sizes and gap rule match the core: FreeSectorsOnMedia before and after a track', async () => {
+    for (const media of ['cd74', 'cd80'] as const) {
+      const b = await core.newBurner();
+      await core.call(() => b.openVirtual(media, 0));
+      await core.call(() => b.prepare('kiln-test', false, true, 0));
+      expect((await core.call(() => b.properties())).freeSectorsOnMedia).toBe(MEDIA[media].sectors);
+      await addTrack(b, pcm(5));
+      const free = (await core.call(() => b.properties())).freeSectorsOnMedia;
+      // What is left for the next track = total − (track + the 2-second gap before the next track).
+      expect(free).toBe(MEDIA[media].sectors - (375 + GAP_SECTORS));
+      // …which is exactly what albumCapacity charges a second track: its gap plus its length.
+      expect(albumCapacity([pcm(5).length, SECTOR_BYTES * 300], MEDIA[media].sectors).usedSectors).toBe(375 + GAP_SECTORS + 300);
+      b.delete();
+    }
   });
 
   it('errors arrive as IMAPI values: not enough space, before anything is written', async () => {
