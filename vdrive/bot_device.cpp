@@ -81,6 +81,7 @@ void BotDevice::startCommand(const usb::Cbw& cbw) {
       return;
     }
     if (stall) {  // injected: refuse the data-OUT phase
+      target_.dataPhaseAborted(cbw.cdb.view());
       outHalted_ = true;
       queueCsw(usb::CswStatus::Failed, hostLength);
       return;
@@ -100,6 +101,7 @@ void BotDevice::startCommand(const usb::Cbw& cbw) {
   if (hostIn) {
     if (stall) {  // injected: the command runs, its data phase stalls
       execute({});
+      target_.dataPhaseAborted(cbw.cdb.view());
       queueIn({}, true);
       queueCsw(usb::CswStatus::Failed, hostLength);
       return;

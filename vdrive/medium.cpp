@@ -29,6 +29,7 @@ std::optional<MediaKind> parseMediaKind(std::string_view name) {
 }
 
 DiscStatus Medium::discStatus() const {
+  if (s_.incomplete) return DiscStatus::Appendable;  // 01b "incomplete disc" (MMC-6 Table 296), no NWA
   if (s_.tracks.empty()) return DiscStatus::Blank;
   return s_.finalized ? DiscStatus::Complete : DiscStatus::Appendable;
 }
@@ -61,7 +62,7 @@ const TrackRecord* Medium::openTrack() const {
 }
 
 std::optional<std::int32_t> Medium::nextWritableAddress(std::int32_t pauseSectors) const {
-  if (s_.finalized) return std::nullopt;
+  if (s_.finalized || s_.incomplete) return std::nullopt;
   if (const TrackRecord* t = openTrack()) return t->end();
   if (sessionOpen()) return s_.tracks.back().end() + pauseSectors;
   if (s_.sessions.empty()) return 0;
@@ -140,6 +141,35 @@ void Medium::recordSession(std::vector<TrackRecord> tracks, std::uint8_t multiSe
   }
   s_.sessions.push_back(session);
   closeSession(multiSession);
+}
+
+void Medium::beginDiscAtOnce(std::int32_t leadInStart) {
+  SessionRecord session;
+  session.number = static_cast<std::uint8_t>(s_.sessions.size() + 1);
+  session.leadInStart = leadInStart;
+  s_.sessions.push_back(session);
+  s_.incomplete = true;
+}
+
+void Medium::endDiscAtOnce(DiscAtOnceResult result, std::int32_t pauseSectors) {
+  if (s_.incomplete && !s_.sessions.empty() && !s_.sessions.back().closed) s_.sessions.pop_back();
+  s_.incomplete = false;
+  if (!result.mcn.empty()) s_.mcn = result.mcn;
+  s_.cdText = std::move(result.cdText);
+  s_.subchannel = result.subchannel;
+  s_.notes.insert(s_.notes.end(), result.notes.begin(), result.notes.end());
+  if (result.complete && !result.tracks.empty()) {
+    recordSession(std::move(result.tracks), result.multiSession, pauseSectors);
+    return;
+  }
+  beginDiscAtOnce(nextSessionLeadIn(pauseSectors));
+  for (auto& t : result.tracks) {
+    t.number = static_cast<std::uint8_t>(s_.tracks.size() + 1);
+    t.session = s_.sessions.back().number;
+    t.open = false;
+    t.damaged = true;
+    s_.tracks.push_back(t);
+  }
 }
 
 void Medium::blank() {

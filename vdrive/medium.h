@@ -83,6 +83,22 @@ class Medium {
   /// Records a whole session written at once (SAO): `tracks` carry start/length/pregap/control; numbers and the
   /// session number are assigned here. The session is closed with `multiSession` as in closeSession.
   void recordSession(std::vector<TrackRecord> tracks, std::uint8_t multiSession, std::int32_t pauseSectors);
+  /// Disc-at-once (RAW, or SAO from the lead-in): the first WRITE marks the disc incomplete and opens a session at
+  /// `leadInStart`, so a write that never ends (cancel, crash, removal) leaves a damaged disc (MediumState::incomplete).
+  void beginDiscAtOnce(std::int32_t leadInStart);
+  /// What a finished or stopped disc-at-once write recorded.
+  struct DiscAtOnceResult {
+    std::vector<TrackRecord> tracks;  ///< start/length/pregap/control/isrc/indexStarts; numbers assigned here
+    bool complete = false;            ///< the lead-out was reached: the session is closed per multiSession
+    std::uint8_t multiSession = 0;    ///< page 05h byte 3 bits 7–6
+    std::string mcn;
+    std::vector<std::array<std::uint8_t, 18>> cdText;
+    bool subchannel = false;
+    std::vector<std::string> notes;
+  };
+  /// Ends what beginDiscAtOnce started: complete → tracks recorded and the session closed (recordSession);
+  /// otherwise the session stays open, its tracks damaged, and the disc incomplete.
+  void endDiscAtOnce(DiscAtOnceResult result, std::int32_t pauseSectors);
   /// BLANK: back to an empty disc of the same kind.
   void blank();
 

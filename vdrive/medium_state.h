@@ -1,6 +1,7 @@
 #pragma once
 // The recorded state of a CD-R/CD-RW as plain data: what a store persists (state.json natively) and what the
 // MMC model answers from. Addresses are LBAs (MMC-6 §4.2.3.6); lengths are sectors of 2352 bytes.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,7 +26,8 @@ struct TrackRecord {
   std::uint8_t control = 0;   ///< Q CONTROL nibble (page 05h track mode): 0 = 2-channel audio
   bool open = false;          ///< written to but not yet closed (SYNCHRONIZE CACHE / CLOSE TRACK fixes it)
   bool damaged = false;       ///< closed by the drive after a write error or loss of streaming
-  std::string isrc;           ///< 12-character ISRC from page 05h (TCVAL) when the track started; empty if none
+  std::string isrc;           ///< 12-character ISRC (page 05h TCVAL, cue sheet ADR 3, or Q ADR 3 of a RAW write)
+  std::vector<std::int32_t> indexStarts;  ///< LBAs of INDEX 02, 03, … (disc-at-once writes only), increasing
   std::int32_t end() const { return start + length; }  ///< exclusive end LBA
 };
 
@@ -52,7 +54,19 @@ struct MediumState {
   std::vector<TrackRecord> tracks;      ///< in order, numbered from 1
   std::vector<LinkArea> linkAreas;
   bool finalized = false;  ///< last session closed with multi-session 00b: no further writing
-  std::string mcn;         ///< 13-digit Media Catalog Number from page 05h (MCVAL); empty if none
+  std::string mcn;         ///< 13-digit Media Catalog Number (page 05h MCVAL, cue sheet ADR 2, Q ADR 2); empty if none
+  /// CD-TEXT packs (18 bytes each, CRC good, distinct, sorted by block/sequence) read from the lead-in R–W of a
+  /// disc-at-once write (MMC-NOTES D.8); empty if none.
+  std::vector<std::array<std::uint8_t, 18>> cdText;
+  /// The host sent R–W sub-channel (RAW data block type 2/3, or SAO with 2448-byte blocks): the store holds 96 bytes
+  /// of raw (interleaved) P–W per sector from LBA −150, exported as cdrdao RW_RAW.
+  bool subchannel = false;
+  /// A disc-at-once write (RAW or SAO) started and did not end with a complete lead-out: the disc is damaged.
+  /// READ DISC INFORMATION: disc status 01b (incomplete), last session 01b (incomplete), no NWA; tracks decoded up
+  /// to the stop are listed damaged. Only BLANK (CD-RW) makes it writable again.
+  bool incomplete = false;
+  /// What the drive noticed while recording (e.g. Q CRC errors, lead-in TOC disagreeing with the program area).
+  std::vector<std::string> notes;
 };
 
 }  // namespace kiln::vdrive

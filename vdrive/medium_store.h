@@ -32,11 +32,14 @@ class MediumStore {
   /// Persists the disc state (called after every state-changing command). Throws kiln::Error on I/O failure.
   virtual void saveState(const MediumState& state) = 0;
 
-  /// Raw P–W sub-channel per sector (96 bytes, for the later RAW write mode). Stores without it return false.
+  /// Raw (interleaved) P–W sub-channel per sector, 96 bytes, one symbol per byte (bit 7 P, bit 6 Q, bits 5–0 R–W),
+  /// kept for disc-at-once writes that carry R–W (MediumState::subchannel). Addressed like the main channel (LBA
+  /// ≥ −150); clearSectors drops it too. Stores without it return false.
   virtual bool supportsSubchannel() const { return false; }
   /// Writes 96-byte sub-channel records for `data.size() / 96` sectors. Default: ignored (not supported).
+  /// Throws as writeSectors.
   virtual void writeSubchannel(std::int32_t /*lba*/, std::span<const std::uint8_t> /*data*/) {}
-  /// Reads 96-byte sub-channel records; default fills zeros.
+  /// Reads 96-byte sub-channel records; never-written records (and the default) read as zeros. Throws as readSectors.
   virtual void readSubchannel(std::int32_t /*lba*/, std::span<std::uint8_t> out) {
     for (auto& b : out) b = 0;
   }

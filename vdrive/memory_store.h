@@ -1,5 +1,6 @@
 #pragma once
 // A sparse in-memory MediumStore: only written sectors take memory. For tests and the WASM build.
+#include <array>
 #include <map>
 #include <vector>
 
@@ -12,7 +13,13 @@ class MemoryStore final : public MediumStore {
   void readSectors(std::int32_t lba, std::span<std::uint8_t> out) override;
   void writeSectors(std::int32_t lba, std::span<const std::uint8_t> data) override;
   std::int32_t highestWrittenLba() const override;
-  void clearSectors() override { sectors_.clear(); }
+  void clearSectors() override {
+    sectors_.clear();
+    subchannel_.clear();
+  }
+  bool supportsSubchannel() const override { return true; }
+  void writeSubchannel(std::int32_t lba, std::span<const std::uint8_t> data) override;
+  void readSubchannel(std::int32_t lba, std::span<std::uint8_t> out) override;
   std::optional<MediumState> loadState() override { return state_; }
   void saveState(const MediumState& state) override { state_ = state; ++saveCount_; }
 
@@ -23,6 +30,7 @@ class MemoryStore final : public MediumStore {
 
  private:
   std::map<std::int32_t, std::vector<std::uint8_t>> sectors_;
+  std::map<std::int32_t, std::array<std::uint8_t, kSubchannelBytes>> subchannel_;
   std::optional<MediumState> state_;
   int saveCount_ = 0;
 };

@@ -128,7 +128,9 @@ TargetResponse MmcDevice::execute(std::span<const std::uint8_t> cdb, std::span<c
 std::uint32_t MmcDevice::expectedDataOut(std::span<const std::uint8_t> cdb) const {
   if (cdb.empty() || cdb.size() < cdbLength(cdb[0])) return 0;
   const ModePages& pages = ctx_->pages;
-  const std::uint32_t block = pages.writeType() == kWriteTao || pages.writeType() == kWriteRaw
+  // SAO: the cue sheet sets the sector format, page 05h block types 0–3 only add the host's sub-channel.
+  const bool saoSub = pages.writeType() == kWriteSao && pages.dataBlockType() <= 3;
+  const std::uint32_t block = pages.writeType() == kWriteTao || pages.writeType() == kWriteRaw || saoSub
                                   ? ModePages::blockBytes(pages.dataBlockType())
                                   : static_cast<std::uint32_t>(kSectorBytes);
   switch (cdb[0]) {
@@ -139,6 +141,10 @@ std::uint32_t MmcDevice::expectedDataOut(std::span<const std::uint8_t> cdb) cons
     case 0x5D: return scsi::getBe24(cdb, 6);
     default: return 0;
   }
+}
+
+void MmcDevice::dataPhaseAborted(std::span<const std::uint8_t>) {
+  ctx_->pendingSense = checkCondition(0x0B, 0x4B, 0x00);  // ABORTED COMMAND, DATA PHASE ERROR
 }
 
 void MmcDevice::openTray() {

@@ -18,6 +18,8 @@ class MmcDevice final : public ScsiTarget {
 
   TargetResponse execute(std::span<const std::uint8_t> cdb, std::span<const std::uint8_t> dataOut,
                          std::uint32_t expectedInLength) override;
+  /// Sets the sense REQUEST SENSE returns next to ABORTED COMMAND 0B/4B/00 (DATA PHASE ERROR).
+  void dataPhaseAborted(std::span<const std::uint8_t> cdb) override;
 
   /// Bytes of data-OUT the command in `cdb` expects (WRITE: blocks × block size of page 05h; MODE SELECT and
   /// SEND CUE SHEET: parameter list length); 0 for commands without a data-OUT phase. Used by the BOT device

@@ -25,6 +25,10 @@ class ScsiTarget {
   virtual ~ScsiTarget() = default;
   virtual TargetResponse execute(std::span<const std::uint8_t> cdb, std::span<const std::uint8_t> dataOut,
                                  std::uint32_t expectedInLength) = 0;
+  /// The transport gave up the command's data phase (BOT: the device STALLed it, CSW status 1). A device then has
+  /// sense for the REQUEST SENSE that follows: ABORTED COMMAND 0B/4B/00 DATA PHASE ERROR (SPC-4 Annex D).
+  /// Default: nothing (a target without sense memory).
+  virtual void dataPhaseAborted(std::span<const std::uint8_t> /*cdb*/) {}
 };
 
 }  // namespace kiln::vdrive

@@ -58,6 +58,20 @@ lab_build_usbredir() {
   [[ -x "$USBREDIR_BIN" ]] || die "no $USBREDIR_BIN"
 }
 
+# Builds the `kiln` CLI in $BUILD for the host-side comparisons (kiln burning the same album into an in-process
+# virtual drive). Sets KILN_BIN, or leaves it empty with a warning if the CLI does not build (scenarios then
+# report that part as skipped).
+lab_build_kiln() {
+  KILN_BIN=""
+  grep -q 'add_subdirectory(interop)' "$ROOT/CMakeLists.txt" || { log "WARNING: standalone build, no kiln CLI"; return 0; }
+  log "building kiln in $BUILD"
+  if cmake --build "$BUILD" --target kiln -j"${LAB_JOBS:-2}" >>"$CACHE/cmake.log" 2>&1 && [[ -x "$BUILD/native-helper/kiln" ]]; then
+    KILN_BIN="$BUILD/native-helper/kiln"
+  else
+    log "WARNING: the kiln CLI did not build (see $CACHE/cmake.log); kiln comparisons are skipped"
+  fi
+}
+
 # Prints, in load order (dependencies first), the modules.dep paths needed for the named modules.
 lab_module_order() {
   local dep="$KROOT/lib/modules/$KVER/modules.dep"
@@ -97,7 +111,7 @@ lab_build_initramfs() {
       *) echo "$m" ;;
     esac >> "$root/etc/kiln-modules"
   done
-  for tool in wodim readom cdrskin cdrdao sg_inq sg_raw sg_turs sg_modes sg_get_config sg_vpd sg_readcap \
+  for tool in wodim readom cdrskin cdrdao sg_inq sg_raw sg_turs sg_modes sg_get_config sg_vpd sg_readcap sg_start \
               lsscsi cdparanoia cd-info cd-read cd-drive; do
     local path; path=$(command -v "$tool") || die "tool $tool missing on the host"
     lab_copy_binary "$root" "$path"

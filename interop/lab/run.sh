@@ -63,7 +63,7 @@ lab_run_scenario() {
     [[ "$grc" == 0 ]] || reason="guest.sh exit $grc"
   fi
   if [[ -z "$reason" && -f "$dir/check.sh" ]]; then
-    RUN="$run" SHARE="$share" MEDIA="$run/media" EXPORT="$run/export" CDB_LOG="$run/cdb.jsonl" ROOT="$ROOT" \
+    RUN="$run" SHARE="$share" MEDIA="$run/media" EXPORT="$run/export" CDB_LOG="$run/cdb.jsonl" ROOT="$ROOT" KILN_BIN="${KILN_BIN:-}" \
       bash "$dir/check.sh" >"$run/check.log" 2>&1 || reason="check.sh failed"
   fi
 

@@ -27,6 +27,7 @@ struct Peer {
   int fd = -1;
   usbredirparser* parser = nullptr;
   bool connected = false;
+  bool disconnected = false;
   std::uint8_t interfaceClass = 0, interfaceSubclass = 0, interfaceProtocol = 0;
   std::uint16_t bulkInMaxPacket = 0;
   struct Reply {
@@ -50,6 +51,8 @@ struct Peer {
       return r >= 0 ? static_cast<int>(r) : (errno == EAGAIN ? 0 : -1);
     };
     parser->device_connect_func = [](void* p, usb_redir_device_connect_header*) { self(p).connected = true; };
+    // libusbredirparser acknowledges device_disconnect itself (both sides have device_disconnect_ack).
+    parser->device_disconnect_func = [](void* p) { self(p).disconnected = true; };
     parser->interface_info_func = [](void* p, usb_redir_interface_info_header* h) {
       self(p).interfaceClass = h->interface_class[0];
       self(p).interfaceSubclass = h->interface_subclass[0];
@@ -178,6 +181,13 @@ TEST_CASE("usbredir: handshake, descriptors, Get Max LUN, queued bulk IN, CSW") 
   REQUIRE(failed);
   CHECK(failed->status == usb::CswStatus::Failed);
   CHECK(failed->residue == 2048);
+
+  // Clean disconnect: device_disconnect, acknowledged by the peer.
+  device.sendDisconnect();
+  exchange(peer, device);
+  CHECK(peer.disconnected);
+  CHECK(device.disconnectAcked());
+  CHECK_FALSE(device.connected());
 
   close(sv[1]);
   for (int i = 0; i < 5 && device.step(0); ++i) {

@@ -1,4 +1,4 @@
-// kiln-usbredir's USB side without QEMU: descriptors, fault specs and the interim Bulk-Only device.
+// kiln-usbredir's USB side without QEMU: descriptors, fault specs and the stub-path Bulk-Only device (TargetBotFunction).
 #include <catch2/catch.hpp>
 
 #include "core/imapi/error.h"
@@ -82,7 +82,7 @@ TEST_CASE("fault specs arm the injector; bad ones are E_INVALIDARG") {
   }
 }
 
-TEST_CASE("interim BOT device: data, short transfer, CSW with residue") {
+TEST_CASE("stub BOT device: data, short transfer, CSW with residue") {
   StubTarget target;
   TargetBotFunction bot(target);
   CHECK(bot.bulkIn(512).kind == InReply::Kind::Wait);  // no command yet: NAK
@@ -97,7 +97,7 @@ TEST_CASE("interim BOT device: data, short transfer, CSW with residue") {
   CHECK(c.residue == 96 - 36);
 }
 
-TEST_CASE("interim BOT device: a data phase that fills the requests exactly ends with a zero-length packet") {
+TEST_CASE("stub BOT device: a data phase that fills the requests exactly ends with a zero-length packet") {
   StubTarget target;
   TargetBotFunction bot(target);
   REQUIRE(bot.bulkOut(cbw(1, 64, true, {0x12, 0, 0, 0, 36, 0})) == BotFunction::OutResult::Accepted);
@@ -109,7 +109,7 @@ TEST_CASE("interim BOT device: a data phase that fills the requests exactly ends
   CHECK(csw(bot.bulkIn(13)).residue == 64 - 36);
 }
 
-TEST_CASE("interim BOT device: a failed IN command stalls bulk IN, the CSW follows CLEAR_FEATURE") {
+TEST_CASE("stub BOT device: a failed IN command stalls bulk IN, the CSW follows CLEAR_FEATURE") {
   StubTarget target;
   TargetBotFunction bot(target);
   REQUIRE(bot.bulkOut(cbw(2, 2048, true, {0x28, 0, 0, 0, 0, 16, 0, 0, 1, 0})) == BotFunction::OutResult::Accepted);
@@ -125,7 +125,7 @@ TEST_CASE("interim BOT device: a failed IN command stalls bulk IN, the CSW follo
   CHECK(csw(bot.bulkIn(13)).status == usb::CswStatus::Failed);  // stub: no medium
 }
 
-TEST_CASE("interim BOT device: an invalid CBW halts both endpoints until the Bulk-Only reset") {
+TEST_CASE("stub BOT device: an invalid CBW halts both endpoints until the Bulk-Only reset") {
   StubTarget target;
   TargetBotFunction bot(target);
   std::vector<std::uint8_t> junk(31, 0xAB);

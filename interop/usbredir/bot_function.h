@@ -1,7 +1,7 @@
 #pragma once
 // The device side of one USB mass-storage Bulk-Only interface as the usbredir front end drives it: bulk OUT
 // packets go in, bulk IN replies (data, CSW, STALL) come out (USB MSC BOT 1.0 §5, §6). The front end knows only
-// USB; everything SCSI lives behind this interface (the virtual drive's BOT device or the interim one).
+// USB; everything SCSI lives behind this interface (the virtual drive's BOT device, or TargetBotFunction for --stub).
 #include <cstddef>
 #include <cstdint>
 #include <span>

@@ -19,7 +19,7 @@
 namespace kiln::interop {
 namespace {
 
-/// Any ScsiTarget behind the interim BOT device, optionally logged.
+/// Any ScsiTarget behind TargetBotFunction (no vdrive BotDevice), optionally logged: the --stub path.
 class TargetBackend final : public DriveBackend {
  public:
   TargetBackend(std::unique_ptr<vdrive::ScsiTarget> target, const std::string& cdbLog) : target_(std::move(target)) {

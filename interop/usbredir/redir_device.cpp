@@ -249,6 +249,8 @@ void RedirDevice::onCancel(std::uint64_t id) {
   for (auto* queue : {&pendingIn_, &pendingOut_}) {
     for (auto it = queue->begin(); it != queue->end(); ++it) {
       if (it->id == id) {
+        std::fprintf(stderr, "kiln-usbredir: host cancelled bulk %s packet %llu\n",
+                     (it->endpoint & 0x80) ? "IN" : "OUT", static_cast<unsigned long long>(id));
         replyBulk(id, it->endpoint, usb_redir_cancelled, nullptr, 0);
         queue->erase(it);
         return;
@@ -295,7 +297,7 @@ bool RedirDevice::flush() {
   return !ioError_;
 }
 
-void RedirDevice::disconnect() {
+void RedirDevice::sendDisconnect() {
   usbredirparser_send_device_disconnect(parser_);
   connected_ = false;
 }
@@ -323,7 +325,7 @@ bool RedirDevice::run(const std::atomic<bool>& stop, const std::function<void()>
   while (true) {
     if (stop.load() && !disconnecting) {
       if (!connected_) break;
-      disconnect();
+      sendDisconnect();
       disconnecting = true;
       deadline = Clock::now() + std::chrono::seconds(2);
     }

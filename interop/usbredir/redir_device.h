@@ -36,6 +36,9 @@ class RedirDevice {
   bool step(int timeoutMs);
   /// True after device_connect was sent (the peer said hello) and until device_disconnect.
   bool connected() const { return connected_; }
+  /// Queues device_disconnect (the device is unplugged); the peer answers with device_disconnect_ack.
+  void sendDisconnect();
+  bool disconnectAcked() const { return disconnectAcked_; }
   /// Bulk packets waiting for the device (IN: no data yet; OUT: NAKed).
   std::size_t pendingInCount() const { return pendingIn_.size(); }
 
@@ -74,7 +77,6 @@ class RedirDevice {
                  std::uint32_t len);
   bool standardRequest(std::uint64_t id, const usb_redir_control_packet_header& h);
   bool flush();
-  void disconnect();
 
   int fd_;
   BotFunction& function_;

@@ -1,7 +1,7 @@
 #pragma once
-// A BotFunction over any vdrive::ScsiTarget: the interim device side of Bulk-Only Transport used until the
-// virtual drive's own BOT device (vdrive/bot_device.h) is wired in. Implements the device's half of
-// USB MSC BOT 1.0 §6 (CBW validity, data phase with residue, CSW, STALL rules of §6.6 and §6.7).
+// A BotFunction over any vdrive::ScsiTarget, without vdrive's BotDevice: serves `kiln-usbredir --stub` (USB
+// bring-up without the MMC model). The virtual drive itself is served through VdriveBotFunction. Implements the
+// device's half of USB MSC BOT 1.0 §6 (CBW validity, data phase with residue, CSW, STALL rules of §6.6 and §6.7).
 #include <cstdint>
 #include <vector>
 

@@ -138,6 +138,43 @@ void reportDiscAfterStop(drive::DriveSession& session, bool json) {
   }
 }
 
+/// PrepareMedia, then the up-front checks; if they fail the medium is released (nothing was written).
+void prepareAndCheck(formats::TrackAtOnceWriter& writer, ui::BurnPlan& plan) {
+  writer.prepareMedia();
+  try {
+    plan.media = mediaTypeName(writer.currentPhysicalMediaType());
+    checkAlbumFits(writer, plan);
+  } catch (...) {
+    try {
+      writer.releaseMedia();  // only unlocks the tray
+    } catch (const Error&) {
+      // the original error is the one to report
+    }
+    throw;
+  }
+}
+
+/// Writes the tracks with Ctrl-C routed to cancelAddTrack, then ReleaseMedia (closes the session) in every case.
+RunState writeAndRelease(formats::TrackAtOnceWriter& writer, mmc::Recorder& recorder, const ui::BurnPlan& plan,
+                         ui::BurnReporter& reporter) {
+  RunState state;
+  const auto t0 = std::chrono::steady_clock::now();
+  InterruptWatcher interrupt([&writer] { writer.cancelAddTrack(); });
+  writeTracks(writer, recorder, plan, reporter, interrupt, state);
+  writer.setUpdateHandler([&](formats::TrackAtOnceWriter&, const formats::TaoProgress& p) {
+    reporter.progress(static_cast<int>(plan.tracks.size()), p);
+  });
+  try {
+    writer.releaseMedia();
+  } catch (const Error& e) {
+    if (!state.error) state.error = std::make_unique<Error>(e);
+  }
+  if (interrupt.interrupted()) state.summary.cancelled = true;
+  state.summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  state.summary.ok = !state.error && !state.summary.cancelled;
+  return state;
+}
+
 }  // namespace
 
 CLI::App* addBurnCommand(CLI::App& app, BurnOptions& o) {
@@ -167,33 +204,10 @@ int runBurn(const BurnOptions& o) {
   plan.dummy = o.dummy;
   plan.finalize = !o.noFinalize;
   plan.speed = writer.requestedWriteSpeed();
-  writer.prepareMedia();
-  try {
-    plan.media = mediaTypeName(writer.currentPhysicalMediaType());
-    checkAlbumFits(writer, plan);
-  } catch (...) {
-    writer.releaseMedia();  // nothing written: this only unlocks the tray
-    throw;
-  }
+  prepareAndCheck(writer, plan);
 
   reporter->start(plan);
-  RunState state;
-  const auto t0 = std::chrono::steady_clock::now();
-  {
-    InterruptWatcher interrupt([&writer] { writer.cancelAddTrack(); });
-    writeTracks(writer, recorder, plan, *reporter, interrupt, state);
-    writer.setUpdateHandler([&](formats::TrackAtOnceWriter&, const formats::TaoProgress& p) {
-      reporter->progress(static_cast<int>(plan.tracks.size()), p);
-    });
-    try {
-      writer.releaseMedia();
-    } catch (const Error& e) {
-      if (!state.error) state.error = std::make_unique<Error>(e);
-    }
-    if (interrupt.interrupted()) state.summary.cancelled = true;
-  }
-  state.summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  state.summary.ok = !state.error && !state.summary.cancelled;
+  RunState state = writeAndRelease(writer, recorder, plan, *reporter);
   if (state.error) reporter->error(*state.error);
   if (o.eject && !state.error) recorder.ejectMedia();
   reporter->finished(state.summary);

@@ -70,8 +70,8 @@ void TextReporter::finished(const BurnSummary& s) {
   bar_.clear();
   const double x = s.seconds > 0 ? s.audioSeconds / s.seconds : 0;
   if (s.ok)
-    std::fprintf(out_, "Done: %d track(s), %.1f s of audio in %.1f s (%.1fx)\n", s.tracksWritten, s.audioSeconds,
-                 s.seconds, x);
+    std::fprintf(out_, "Done: %d track(s), %.1f s of audio in %.1f s (%.1fx)%s\n", s.tracksWritten, s.audioSeconds,
+                 s.seconds, x, plan_.dummy ? "; test write: the disc is unchanged" : "");
   else
     std::fprintf(out_, "%s: %d track(s) on the disc from this run\n", s.cancelled ? "Cancelled" : "Failed",
                  s.tracksWritten);

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The CLI's error paths: every failure names its IMAPI HRESULT, exits 1 (2 for usage), and nothing is written
-when the problem is found up front (missing file, non-audio file, album longer than the disc)."""
+when the problem is found up front (missing file, non-audio file, album longer than the disc, > 99 tracks);
+drive faults injected into the virtual drive surface as HRESULTs."""
 import os
+import re
 
 from kiln_e2e import check, drascula_tracks, info_json, kiln, main
 
@@ -38,6 +40,17 @@ def test(work):
     info = info_json(small)
     check(info["discStatus"] == "blank" and not info["tracks"], "cdr74 disc was touched: %s" % info)
     check(info["freeSectors"] == 332849, "a blank CD-R 74 has 332849 free sectors, kiln says %s" % info["freeSectors"])
+
+    # Drive faults: a WRITE error mid-track stops the burn with the drive's HRESULT, the disc keeps the damaged
+    # track (the session is closed); a drive that is not ready for 1.5 s is waited for.
+    faulty = "virtual:" + os.path.join(work, "faulty")
+    p = kiln("burn", "--drive", faulty, "--virtual-fault", "write-error-lba=1000", files[30], expect=1)
+    check(re.search(r"kiln: E_\w+ \(0x[0-9A-F]{8}\): .*", p.stderr), "no HRESULT line: %s" % p.stderr)
+    info = info_json(faulty)
+    check(len(info["tracks"]) == 1 and info["tracks"][0]["damaged"] and info["tracks"][0]["lengthSectors"] == 1000,
+          "after a write error at LBA 1000: %s" % info["tracks"])
+    kiln("burn", "--drive", "virtual:" + os.path.join(work, "slow"), "--virtual-fault", "not-ready-ms=1500", files[30])
+    expect_error(["info", "--drive", faulty, "--virtual-fault", "explode"], "E_INVALIDARG", "0x80070057")
 
     # Usage errors: exit 2, no HRESULT.
     kiln("burn", expect=2)

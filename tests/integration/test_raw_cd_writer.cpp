@@ -1,11 +1,14 @@
-// RawCdWriter (IDiscFormat2RawCD) against the virtual drive. The vdrive does not record RAW writes yet (it answers
-// 5/64/00; see vdrive/README.md), so a transport between the host stack and the drive — RawSink — takes the WRITE
-// commands sent while page 05h selects write type 3, checks their CDBs and compares every sector with an
-// independently generated copy of the image; every other command (GET CONFIGURATION, MODE SENSE/SELECT, ATIP,
-// disc information, SYNCHRONIZE CACHE, BLANK, …) reaches the real virtual drive.
+// RawCdWriter (IDiscFormat2RawCD) against the virtual drive, which records RAW writes (write type 3, block types
+// 1/2/3) and decodes the TOC, MCN, ISRC and CD-TEXT from the sub-channel. RawSink sits between the host stack and
+// the drive: it watches the RAW WRITE commands (CDB, contiguity, every sector compared with an independently
+// generated copy of the image) and passes them on to the real drive. It fakes only what the drive cannot be made
+// to do: a feature 002Eh without R-W, and a MODE SELECT that rejects one data block type.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -13,9 +16,12 @@
 #include <vector>
 
 #include "core/formats/raw_cd_writer.h"
+#include "core/cd/cdtext.h"
 #include "core/formats/raw_image_creator.h"
 #include "core/scsi/bytes.h"
 #include "integration/rig.h"
+#include "vdrive/export.h"
+#include "vdrive/native/export_files.h"
 
 using namespace kiln;
 using namespace kiln::formats;
@@ -26,6 +32,7 @@ using kiln::test::Rig;
 namespace {
 
 /// See the file comment. Knobs: clear the R-W bit of feature 002Eh, reject one data block type at MODE SELECT.
+/// Every RAW WRITE is inspected, then executed by the virtual drive.
 class RawSink final : public scsi::ScsiTransport {
  public:
   explicit RawSink(scsi::ScsiTransport& inner) : inner_(inner) {}
@@ -77,9 +84,7 @@ class RawSink final : public scsi::ScsiTransport {
       if (onSector) onSector(lba + static_cast<std::int32_t>(i), c.data.data() + i * bps, bps);
     nextLba = lba + static_cast<std::int32_t>(count);
     sectors += static_cast<std::int32_t>(count);
-    scsi::Result r;
-    r.transferred = c.data.size();
-    return r;
+    return inner_.execute(c);
   }
 
   static void clearMasteringRw(const scsi::Command& c, scsi::Result& r) {
@@ -227,6 +232,17 @@ TEST_CASE("raw cd: writeMedia sends the image from the ATIP lead-in start throug
   CHECK(std::count(r.sink.log.begin(), r.sink.log.end(), scsi::op::kSendCueSheet) == 0);
   CHECK(std::count(r.sink.log.begin(), r.sink.log.end(), scsi::op::kCloseTrackSession) == 0);
   CHECK_FALSE(r.writer.mediaIndeterminate());
+  // What the drive recorded: its TOC is the one the image creator promised, with MCN, ISRC and CD-TEXT.
+  CHECK(r.recorder.readTocRaw(scsi::TocFormat::Toc, false, 0) == album.creator.expectedTableOfContents());
+  const vdrive::MediumState& st = r.rig.medium().state();
+  REQUIRE(st.tracks.size() == 2);
+  CHECK(st.finalized);
+  CHECK(st.mcn == "0724384960650");
+  CHECK(st.tracks[1].isrc == "GBAYE6700149");
+  CHECK(st.subchannel);
+  CHECK(cd::parseCdTextPacks(st.cdText).blocks.front().texts.at(cd::kCdTextTitle) ==
+        std::vector<std::string>{"Sink Album", "One", "Two"});
+  CHECK(r.recorder.discInformation().discStatus == mmc::DiscInformation::Status::Complete);
 
   REQUIRE(r.events.size() >= 4);
   CHECK(r.events.front().currentAction == RawCdWriteAction::Preparing);
@@ -265,6 +281,8 @@ TEST_CASE("raw cd: PQ-only block type with a 2368-byte image, WRITE(12) streamin
   CHECK(r.sink.testWrite);
   CHECK(std::count(r.sink.log.begin(), r.sink.log.end(), scsi::op::kWrite12) > 0);
   CHECK(std::count(r.sink.log.begin(), r.sink.log.end(), scsi::op::kWrite10) == 0);
+  CHECK(r.rig.medium().state().tracks.empty());  // Test Write: the drive decoded, paced and stored nothing
+  CHECK(r.writer.mediaPhysicallyBlank());
 }
 
 TEST_CASE("raw cd: stream checks before anything is written") {
@@ -374,6 +392,12 @@ TEST_CASE("raw cd: cancel while writing stops the write and leaves the disc inde
   CHECK_FALSE(r.writer.writeInProgress());
   CHECK(r.writer.cancelWrite() == HResult::E_IMAPI_DF2RAW_WRITE_NOT_IN_PROGRESS);
   CHECK(r.sink.log.back() != scsi::op::kWrite10);  // the drive was flushed after the last WRITE
+  // The drive agrees: an incomplete disc (disc status 01b, last session incomplete), not blank, not writable.
+  const mmc::DiscInformation info = r.recorder.discInformation();
+  CHECK(info.discStatus == mmc::DiscInformation::Status::Appendable);
+  CHECK(info.lastSessionState == mmc::DiscInformation::SessionState::Incomplete);
+  CHECK(r.rig.medium().state().incomplete);
+  CHECK_FALSE(r.writer.mediaPhysicallyBlank());
   r.writer.releaseMedia();
   CHECK(codeOf([&] { r.writer.eraseMedia(false); }) == HResult::E_IMAPI_ERASE_MEDIA_IS_NOT_ERASABLE);
 }
@@ -390,8 +414,12 @@ TEST_CASE("raw cd: after a cancelled write a CD-RW is offered and accepts eraseM
   CHECK(r.writer.indeterminateReason().find("erase the CD-RW") != std::string::npos);
   r.writer.releaseMedia();
   r.sink.log.clear();
+  CHECK(r.rig.medium().state().incomplete);
+  CHECK_FALSE(r.writer.mediaPhysicallyBlank());
   r.writer.eraseMedia(false);
   CHECK(std::count(r.sink.log.begin(), r.sink.log.end(), scsi::op::kBlank) == 1);
+  CHECK_FALSE(r.rig.medium().state().incomplete);
+  CHECK(r.writer.mediaPhysicallyBlank());
   CHECK_FALSE(r.writer.mediaIndeterminate());
   CHECK(r.writer.indeterminateReason().empty());
   r.writer.prepareMedia();  // blank again
@@ -409,4 +437,87 @@ TEST_CASE("raw cd: write speeds") {
   CHECK(r.writer.setWriteSpeed(0, false) == HResult::S_OK);
   CHECK(r.writer.requestedWriteSpeed() == -1);
   CHECK(r.writer.currentWriteSpeed() == speeds.front());
+}
+
+namespace {
+
+/// Audio whose bytes depend on (seed, offset): tracks are told apart and checked byte for byte.
+class SeedStream final : public AudioStream {
+ public:
+  SeedStream(std::uint64_t size, std::uint8_t seed) : size_(size), seed_(seed) {}
+  std::uint64_t sizeBytes() const override { return size_; }
+  std::size_t read(std::span<std::uint8_t> out) override {
+    const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), size_ - pos_));
+    for (std::size_t i = 0; i < n; ++i) out[i] = byteAt(pos_ + i, seed_);
+    pos_ += n;
+    return n;
+  }
+  static std::uint8_t byteAt(std::uint64_t i, std::uint8_t seed) {
+    return static_cast<std::uint8_t>((i * 29 + seed * 71 + (i >> 11)) & 0xFF);
+  }
+
+ private:
+  std::uint64_t size_, pos_ = 0;
+  std::uint8_t seed_;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("raw cd: gapless album round trip — RawCdWriter → vdrive → CUE/BIN, bit-exact, boundaries kept") {
+  // Three gapless tracks of whole sectors (so the image adds no padding), MCN, ISRCs, CD-TEXT.
+  const std::int32_t sectors[3] = {450, 333, 517};
+  SeedStream t1(std::uint64_t(sectors[0]) * 2352, 1), t2(std::uint64_t(sectors[1]) * 2352, 2),
+      t3(std::uint64_t(sectors[2]) * 2352, 3);
+  RawImageCreator creator;
+  creator.addTrack(CdSectorType::Audio, t1);
+  creator.addTrack(CdSectorType::Audio, t2);
+  creator.addTrack(CdSectorType::Audio, t3);
+  creator.setMediaCatalogNumber("4006381333931");
+  creator.trackInfo(1).setIsrc("USRC17607839");
+  creator.trackInfo(3).setIsrc("GBUM71029604");
+  cd::CdTextBlock block;
+  block.texts[cd::kCdTextTitle] = {"Gapless", "Intro", "Bridge", "Outro"};
+  block.texts[cd::kCdTextPerformer] = {"Kiln Ensemble", "", "", ""};
+  cd::CdText text;
+  text.blocks = {block};
+  creator.setCdText(text);
+  auto image = creator.createResultImage();
+
+  Rig rig;
+  RawCdWriter writer;
+  writer.setRecorder(&rig.recorder);
+  writer.setClientName("kiln-tests");
+  writer.prepareMedia();
+  writer.writeMedia(*image);
+  writer.releaseMedia();
+  REQUIRE_FALSE(writer.mediaIndeterminate());
+
+  const std::string dir = (std::filesystem::temp_directory_path() / "kiln-raw-roundtrip").string();
+  std::filesystem::remove_all(dir);
+  const auto files = vdrive::exportCueBin(rig.store, rig.medium().state(), dir, "album");
+  const std::string cue = slurp(files.sheet);
+  const std::string bin = slurp(files.audio);
+  INFO(cue);
+  // No inserted silence: the BIN is exactly the three tracks back to back, bit for bit.
+  REQUIRE(bin.size() == std::size_t(sectors[0] + sectors[1] + sectors[2]) * 2352);
+  std::size_t at = 0, mismatches = 0;
+  for (int t = 0; t < 3; ++t)
+    for (std::uint64_t i = 0; i < std::uint64_t(sectors[t]) * 2352; ++i, ++at)
+      if (static_cast<std::uint8_t>(bin[at]) != SeedStream::byteAt(i, static_cast<std::uint8_t>(t + 1))) ++mismatches;
+  CHECK(mismatches == 0);
+  // Boundaries where the image put them: INDEX 01 at 0, 450, 783; gapless, so no INDEX 00 after track 1.
+  CHECK(cue.find("  TRACK 01 AUDIO\n    TITLE \"Intro\"\n    ISRC USRC17607839\n    INDEX 01 00:00:00\n") !=
+        std::string::npos);
+  CHECK(cue.find("  TRACK 02 AUDIO\n    TITLE \"Bridge\"\n    INDEX 01 00:06:00\n") != std::string::npos);
+  CHECK(cue.find("  TRACK 03 AUDIO\n    TITLE \"Outro\"\n    ISRC GBUM71029604\n    INDEX 01 00:10:33\n") !=
+        std::string::npos);
+  CHECK(cue.find("CATALOG 4006381333931\n") != std::string::npos);
+  CHECK(cue.find("TITLE \"Gapless\"\nPERFORMER \"Kiln Ensemble\"\n") != std::string::npos);
+  CHECK(cue.find("INDEX 00") == std::string::npos);
+  std::filesystem::remove_all(dir);
 }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "core/util/clock.h"
@@ -11,6 +13,8 @@
 #include "vdrive/faults.h"
 #include "vdrive/medium.h"
 #include "vdrive/medium_store.h"
+#include "core/cd/subcode.h"
+#include "vdrive/mmc/dao_decoder.h"
 #include "vdrive/mmc/drive_buffer.h"
 #include "vdrive/mmc/mode_pages.h"
 #include "vdrive/scsi_target.h"
@@ -34,9 +38,31 @@ struct CueEntry {
   std::int32_t lba = 0;
 };
 
+/// What both disc-at-once modes carry through one write: the sub-channel decoder, the R–W interleaver for data
+/// block type 2 (the drive interleaves packed R–W before recording) and scratch buffers reused by every WRITE.
+struct DaoStream {
+  DaoDecoder decoder;
+  cd::RwInterleaver interleaver;
+  bool subchannel = false;  ///< R–W was sent for the program area (2448-byte blocks at LBA ≥ −150)
+  std::vector<std::uint8_t> main, sub;
+};
+
+/// RAW (write type 3) state from the first WRITE at the ATIP lead-in start to the SYNCHRONIZE CACHE that ends it.
+struct RawState {
+  bool active = false;
+  std::int32_t nextLba = 0;        ///< where the next WRITE must start
+  std::uint8_t blockType = 3;      ///< page 05h data block type of the first WRITE (1, 2 or 3)
+  DaoStream stream;
+};
+
 /// Session-at-once state between SEND CUE SHEET and the SYNCHRONIZE CACHE that ends the write.
 struct SaoState {
   std::vector<CueEntry> cue;
+  std::string mcn;                               ///< from the two ADR-2 cue entries
+  std::vector<std::pair<std::uint8_t, std::string>> isrc;  ///< (TNO, ISRC) from ADR-3 entry pairs
+  bool cdTextInLeadIn = false;                   ///< lead-in entry DATA FORM has 40h: R–W (CD-TEXT) in the lead-in
+  bool started = false;                          ///< a WRITE was accepted
+  DaoStream stream;
   bool active = false;          ///< a cue sheet was accepted and writing has not finished
   std::int32_t nextLba = 0;     ///< where the next WRITE must start
   std::int32_t writeStart = 0;  ///< first LBA the cue sheet asks for (−150 normally)
@@ -58,6 +84,7 @@ struct DriveContext {
   ModePages pages;
   DriveBuffer buffer;
   SaoState sao;
+  RawState raw;
 
   bool trayOpen = false;
   bool discInserted = true;           ///< false: an empty drive (tray closed or open, no disc)

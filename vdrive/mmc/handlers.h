@@ -41,6 +41,17 @@ TargetResponse sendCueSheet(DriveContext&, const Request&);         // 5Dh
 TargetResponse writeSao(DriveContext&, std::int32_t lba, std::uint32_t count, const Request&);
 /// Ends a session-at-once write (SYNCHRONIZE CACHE): turns the cue sheet into tracks and closes the session.
 void finishSao(DriveContext&);
+// handlers_dao.cpp — RAW recording (write type 3) and the sector handling shared with SAO (MMC-6 §4.5.4)
+TargetResponse writeRaw(DriveContext&, std::int32_t lba, std::uint32_t count, const Request&);
+/// Ends a RAW write (SYNCHRONIZE CACHE, or a write error/removal): builds the TOC from the decoded Q and records
+/// the session — complete when the lead-out was reached, else the disc is left incomplete.
+void finishRaw(DriveContext&);
+/// Decodes (`decodeQ`: Q for the TOC; always: lead-in R–W for CD-TEXT) and stores sectors [lba, lba+count) of a
+/// disc-at-once WRITE whose data is `count` blocks of `blockBytes` (2352, 2368 or 2448; `blockType` 0–3). Main
+/// channel and, for 2448-byte blocks, raw P–W go to the store for LBAs in [−150, storeEnd) unless Test Write runs;
+/// lead-in main data (zeros by definition) is not kept.
+void recordDaoSectors(DriveContext&, DaoStream&, std::int32_t lba, std::uint32_t count, std::span<const std::uint8_t> data,
+                      std::uint8_t blockType, bool decodeQ, std::int32_t storeEnd);
 // handlers_subchannel.cpp — READ SUB-CHANNEL (MMC-6 §6.28), READ HEADER (§6.20)
 TargetResponse readSubchannel(DriveContext&, const Request&);       // 42h
 TargetResponse readHeader(DriveContext&, const Request&);           // 44h

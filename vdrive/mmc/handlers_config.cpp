@@ -51,7 +51,7 @@ std::vector<Feature> features(const DriveContext& ctx) {
   f.push_back(feature(0x0003, 0, true, true, {0x29, 0, 0, 0}));  // Removable: tray, eject, lock
   f.push_back(feature(0x0010, 0, false, medium && !ctx.medium.state().tracks.empty(), {0, 0, 0x08, 0x00, 0x00, 0x01, 0x00, 0x00}));  // 2048, blocking 1
   f.push_back(feature(0x001D, 0, false, medium, {}));                       // Multi-Read
-  f.push_back(feature(0x001E, 2, false, medium, {0x00, 0, 0, 0}));         // CD Read: no C2, no CD-TEXT
+  f.push_back(feature(0x001E, 2, false, medium, {0x01, 0, 0, 0}));         // CD Read: CD-TEXT (READ TOC 5), no C2
   // Random Readable is current only with something recorded to read (a blank disc is not readable).
   // CD Track at Once: BUF, Test Write, CD-RW; data block types written: 0 (2352 audio) only.
   f.push_back(feature(0x002D, 2, false, writable, {0x46, 0, 0x00, 0x01}));

@@ -147,6 +147,17 @@ TargetResponse atipReply(const Medium& m, const Request& r) {
   return goodData(std::move(data), alloc16(r, 7));
 }
 
+/// CD-TEXT (format 5, MMC-6 §6.26.3.7): 4-byte header + the 18-byte packs read from the lead-in of a
+/// disc-at-once write. A disc without CD-TEXT: 5/24/00, as drives answer.
+TargetResponse cdTextReply(const Medium& m, const Request& r) {
+  const auto& packs = m.state().cdText;
+  if (packs.empty()) return invalidFieldInCdb();
+  std::vector<std::uint8_t> data(4, 0);
+  for (const auto& p : packs) data.insert(data.end(), p.begin(), p.end());
+  scsi::putBe16(data, 0, static_cast<std::uint32_t>(data.size() - 2));
+  return goodData(std::move(data), alloc16(r, 7));
+}
+
 }  // namespace
 
 TargetResponse readCapacity(DriveContext& ctx, const Request&) {
@@ -164,7 +175,8 @@ TargetResponse readTocPmaAtip(DriveContext& ctx, const Request& r) {
   // SFF-8020i put the format in bits 7–6 of the control byte; Linux still asks for session info with 09h = 40h.
   if (format == 0 && (r.at(9) >> 6) != 0) format = r.at(9) >> 6;
   if (format == 4) return atipReply(m, r);
-  if (format > 2) return invalidFieldInCdb();  // PMA, CD-TEXT: not recorded
+  if (format == 5) return cdTextReply(m, r);
+  if (format > 2) return invalidFieldInCdb();  // PMA: not kept
   if (tocTracks(m).empty()) return invalidFieldInCdb();  // blank disc: real drives answer 5/24/00
   if (format == 0) return tocFormat0(m, r, msf);
   if (format == 1) return tocFormat1(m, r, msf);

@@ -56,7 +56,12 @@ TargetResponse readCd(DriveContext& ctx, const Request& r) {
       data.insert(data.end(), sector.begin(), sector.end());
     }
     if (sub == 1) {
-      const auto pw = rawPw(subchannel.at(at));
+      auto pw = rawPw(subchannel.at(at));
+      if (ctx.medium.state().subchannel) {  // R–W as the host sent it in a disc-at-once write
+        std::uint8_t rw[kSubchannelBytes];
+        ctx.store.readSubchannel(at, rw);
+        for (std::size_t k = 0; k < kSubchannelBytes; ++k) pw[k] = static_cast<std::uint8_t>(pw[k] | (rw[k] & 0x3F));
+      }
       data.insert(data.end(), pw.begin(), pw.end());
     } else if (sub == 2) {
       const auto fq = formattedQ(subchannel.at(at));

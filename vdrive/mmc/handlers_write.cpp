@@ -59,7 +59,8 @@ TargetResponse writeCommon(DriveContext& ctx, std::int32_t lba, std::uint32_t co
   switch (ctx.pages.writeType()) {
     case kWriteTao: return writeTao(ctx, lba, count, r);
     case kWriteSao: return writeSao(ctx, lba, count, r);
-    default: return illegalModeForTrack();  // RAW recording: not yet modelled
+    case kWriteRaw: return writeRaw(ctx, lba, count, r);
+    default: return illegalModeForTrack();
   }
 }
 
@@ -80,6 +81,10 @@ TargetResponse synchronizeCache(DriveContext& ctx, const Request&) {
   ctx.buffer.flush();
   if (ctx.sao.active) {
     finishSao(ctx);
+    return good();
+  }
+  if (ctx.raw.active) {
+    finishRaw(ctx);
     return good();
   }
   Medium& m = ctx.active();
@@ -120,6 +125,7 @@ TargetResponse blank(DriveContext& ctx, const Request& r) {
   if (type > 1) return invalidFieldInCdb();  // track/session blanking types are not modelled
   ctx.simulation.reset();
   ctx.sao = SaoState{};
+  ctx.raw = RawState{};
   ctx.medium.blank();
   ctx.store.clearSectors();
   ctx.persist();

@@ -39,6 +39,7 @@ SubchannelSource::SubchannelSource(const MediumState& state) : state_(state) {
     layout.pregap = t.pregap;
     layout.length = t.length;
     layout.isrc = t.isrc;
+    layout.indexStarts = t.indexStarts;
     disc.tracks.push_back(layout);
     session1End_ = t.end();
   }

@@ -1,6 +1,7 @@
 #pragma once
 // A MediumStore in a directory (native only): `disc.img` holds main-channel sectors at byte offset
 // (LBA + 150) × 2352 as a sparse file (unwritten ranges cost no disk and read as zeros; nothing is held in RAM),
+// `disc.sub` the 96-byte raw P–W sub-channel of disc-at-once writes at (LBA + 150) × 96 (sparse too),
 // `state.json` the MediumState (written to a temporary file and renamed, so a crash leaves the old or new state).
 #include <string>
 
@@ -22,11 +23,15 @@ class DirStore final : public MediumStore {
   void writeSectors(std::int32_t lba, std::span<const std::uint8_t> data) override;
   std::int32_t highestWrittenLba() const override;
   void clearSectors() override;
+  bool supportsSubchannel() const override { return true; }
+  void writeSubchannel(std::int32_t lba, std::span<const std::uint8_t> data) override;
+  void readSubchannel(std::int32_t lba, std::span<std::uint8_t> out) override;
   std::optional<MediumState> loadState() override;
   void saveState(const MediumState& state) override;
 
   const std::string& directory() const { return dir_; }
   std::string imagePath() const { return dir_ + "/disc.img"; }
+  std::string subchannelPath() const { return dir_ + "/disc.sub"; }
   std::string statePath() const { return dir_ + "/state.json"; }
   /// True if `directory` holds a disc (state.json exists).
   static bool hasDisc(const std::string& directory);
@@ -34,6 +39,7 @@ class DirStore final : public MediumStore {
  private:
   std::string dir_;
   int fd_ = -1;
+  int subFd_ = -1;
 };
 
 /// MediumState ↔ JSON text (the state.json format, "format": "kiln-vdrive-1"). Throws kiln::Error(E_INVALIDARG)

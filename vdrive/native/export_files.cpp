@@ -50,6 +50,16 @@ ExportedFiles exportCdrdaoToc(MediumStore& store, const MediumState& state, cons
                               const std::string& name) {
   requireTracks(state);
   std::filesystem::create_directories(dir);
+  if (state.subchannel) {  // RW_RAW tracks: cdrdao takes sub-channel only from a DATAFILE
+    ExportedFiles f{dir + "/" + name + ".toc", dir + "/" + name + ".rw"};
+    std::ofstream out(f.audio, std::ios::binary | std::ios::trunc);
+    streamRwRaw(store, state, [&out](std::span<const std::uint8_t> chunk) {
+      out.write(reinterpret_cast<const char*>(chunk.data()), static_cast<std::streamsize>(chunk.size()));
+    });
+    if (!out.flush()) throw Error(HResult::HRESULT_FROM_WIN32_ERROR_WRITE_FAULT, "cannot write " + f.audio);
+    writeText(f.sheet, cdrdaoToc(state, name + ".rw"));
+    return f;
+  }
   ExportedFiles f{dir + "/" + name + ".toc", dir + "/" + name + ".wav"};
   writeAudio(store, state, f.audio, true);
   writeText(f.sheet, cdrdaoToc(state, name + ".wav"));

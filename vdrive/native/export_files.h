@@ -17,7 +17,9 @@ struct ExportedFiles {
 ExportedFiles exportCueBin(MediumStore& store, const MediumState& state, const std::string& dir,
                            const std::string& name);
 
-/// Writes `<dir>/<name>.toc` and `<dir>/<name>.wav` (the BIN with a WAV header; cdrdao reads WAV as little-endian).
+/// Writes `<dir>/<name>.toc` and `<dir>/<name>.wav` (the BIN with a WAV header; cdrdao reads WAV as little-endian),
+/// or — when the disc has recorded R–W (MediumState::subchannel) — `<dir>/<name>.rw`, the RW_RAW DATAFILE of
+/// vdrive/export.h streamRwRaw (big-endian audio + 96 R–W bytes per sector). ExportedFiles::audio names it.
 ExportedFiles exportCdrdaoToc(MediumStore& store, const MediumState& state, const std::string& dir,
                               const std::string& name);
 
