@@ -82,7 +82,7 @@ TEST_CASE("RAW: block types 1/2/3 record the image; TOC, indexes, MCN, ISRC, CD-
   CHECK(d2[26 + 8] == leadOut.m);
   CHECK(d2[26 + 9] == leadOut.s);
   CHECK(d2[26 + 10] == leadOut.f);
-  CHECK(d2[59 + 1] == 0x21);  // track 3: copy permitted, ADR 1
+  CHECK(d2[59 + 1] == 0x12);  // track 3: ADR 1 (high nibble), CONTROL 2 = copy permitted
 
   // READ TOC format 5 returns the CD-TEXT packs (type 1 carries none: 5/24/00).
   Answer text = rig.cmd({0x43, 0, 5, 0, 0, 0, 0, 0xFF, 0xFF, 0});

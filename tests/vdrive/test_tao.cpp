@@ -60,6 +60,8 @@ TEST_CASE("TAO: two tracks, pause between them, TOC formats 0/1/2 after finalisi
   const auto& f = full.data();
   CHECK(f[4 + 3] == 0xA0);
   CHECK(f[4 + 8] == 1);
+  // Byte 1 of every descriptor: ADR (1) in bits 7-4, CONTROL (0 = 2-channel audio) in bits 3-0 (MMC-6 READ TOC).
+  for (std::size_t p = 4; p + 11 <= f.size(); p += 11) CHECK(f[p + 1] == 0x10);
   CHECK(f[15 + 3] == 0xA1);
   CHECK(f[15 + 8] == 2);
   CHECK(f[26 + 3] == 0xA2);
@@ -141,7 +143,7 @@ TEST_CASE("TAO: appendable session, second session at lead-out + 11400, third at
   CHECK(points == std::vector<int>{1000 + 0xA0, 1000 + 0xA1, 1000 + 0xA2, 1001, 1000 + 0xB0, 1000 + 0xC0,
                                    2000 + 0xA0, 2000 + 0xA1, 2000 + 0xA2, 2002, 2000 + 0xB0});
   const std::size_t b0 = 4 + 4 * 11;
-  CHECK(f[b0 + 1] == 0x05);
+  CHECK(f[b0 + 1] == 0x50);  // ADR 5 in the high nibble
   CHECK(kiln::cd::msfToLba({f[b0 + 8], f[b0 + 9], f[b0 + 10]}) == 359849);
   // Session info: last complete session 2, first track 2.
   auto s = rig.cmd({0x43, 0, 1, 0, 0, 0, 0, 0, 12, 0});

@@ -39,6 +39,12 @@ std::vector<TrackRecord> tocTracks(const Medium& m) {
   return out;
 }
 
+/// READ TOC descriptors carry ADR in bits 7–4 and CONTROL in bits 3–0 in every format (MMC-6 §6.26.3) — the
+/// reverse of the Q sub-channel byte, where CONTROL is the high nibble (ECMA-130 §22.3.2).
+constexpr std::uint8_t adrControl(std::uint8_t adr, std::uint8_t control) {
+  return static_cast<std::uint8_t>(adr << 4 | (control & 0x0F));
+}
+
 /// Lead-out start as the TOC reports it: the last closed session's lead-out, else the end of recorded tracks.
 std::int32_t tocLeadOut(const Medium& m) {
   const auto& s = m.state();
@@ -54,7 +60,7 @@ TargetResponse tocFormat0(const Medium& m, const Request& r, bool msf) {
   data[2] = tracks.front().number;
   data[3] = tracks.back().number;
   auto entry = [&](std::uint8_t control, std::uint8_t number, std::int32_t lba) {
-    std::uint8_t e[8] = {0, static_cast<std::uint8_t>(0x10 | control), number, 0, 0, 0, 0, 0};
+    std::uint8_t e[8] = {0, adrControl(1, control), number, 0, 0, 0, 0, 0};
     putAddress(&e[4], lba, msf);
     data.insert(data.end(), e, e + 8);
   };
@@ -75,7 +81,7 @@ TargetResponse tocFormat1(const Medium& m, const Request& r, bool msf) {
     if (t.session == last && !t.open) { first = &t; break; }
   if (!first) return invalidFieldInCdb();
   std::vector<std::uint8_t> data = {0, 0x0A, 1, static_cast<std::uint8_t>(last), 0,
-                                    static_cast<std::uint8_t>(0x10 | first->control), first->number, 0, 0, 0, 0, 0};
+                                    adrControl(1, first->control), first->number, 0, 0, 0, 0, 0};
   putAddress(&data[8], first->start, msf);
   return goodData(std::move(data), alloc16(r, 7));
 }
@@ -101,30 +107,29 @@ TargetResponse tocFormat2(const Medium& m, const Request& r) {
     if (in.empty() || session.number < firstSession) continue;
     lastSession = session.number;
     const std::uint8_t sn = session.number;
-    const std::uint8_t ctl1 = static_cast<std::uint8_t>(in.front().control << 4 | 1);
     const std::uint8_t a0[3] = {in.front().number, 0x00, 0};
     const std::uint8_t a1[3] = {in.back().number, 0, 0};
     std::uint8_t a2[3];
     putMsf3(a2, session.closed ? session.leadOutStart : in.back().end());
-    point(sn, ctl1, 0xA0, zero3, 0, a0);
-    point(sn, static_cast<std::uint8_t>(in.back().control << 4 | 1), 0xA1, zero3, 0, a1);
-    point(sn, static_cast<std::uint8_t>(in.back().control << 4 | 1), 0xA2, zero3, 0, a2);
+    point(sn, adrControl(1, in.front().control), 0xA0, zero3, 0, a0);
+    point(sn, adrControl(1, in.back().control), 0xA1, zero3, 0, a1);
+    point(sn, adrControl(1, in.back().control), 0xA2, zero3, 0, a2);
     for (const auto& t : in) {
       std::uint8_t p[3];
       putMsf3(p, t.start);
-      point(sn, static_cast<std::uint8_t>(t.control << 4 | 1), t.number, zero3, 0, p);
+      point(sn, adrControl(1, t.control), t.number, zero3, 0, p);
     }
     if (session.closed && session.nextSessionAllowed) {
       const std::int32_t gap = session.number == 1 ? kNextSessionGapFirst : kNextSessionGapLater;
       std::uint8_t next[3], maxLeadOut[3];
       putMsf3(next, session.leadOutStart + gap - cd::kPregapSectors);
       putMsf3(maxLeadOut, atip.lastLeadOutStart);
-      point(sn, 0x05, 0xB0, next, session.number == 1 ? 2 : 1, maxLeadOut);
+      point(sn, adrControl(5, 0), 0xB0, next, session.number == 1 ? 2 : 1, maxLeadOut);
       if (session.number == 1) {
         const std::uint8_t power[3] = {0xC0, 0, 0};
         std::uint8_t leadIn[3];
         putMsf3(leadIn, atip.leadInStart);
-        point(sn, 0x05, 0xC0, power, 0, leadIn);
+        point(sn, adrControl(5, 0), 0xC0, power, 0, leadIn);
       }
     }
   }
