@@ -22,7 +22,7 @@ export interface UsbExplanation {
   technical: string;
 }
 
-const HELPER = 'Use the Kiln helper: run kiln serve on this computer; it reaches the drive through the operating system and this page talks to it over a local connection.';
+const HELPER = 'Use the Kiln helper on this computer: it reaches the drive through the operating system. Today `kiln burn` burns your files from the command line; the helper\'s local service for this page (`kiln serve`) is not released yet.';
 const APP = 'Use Kiln as an installed app with unrestricted USB access (an Isolated Web App granted “usb-unrestricted”, or the Electron build).';
 const UNBIND_LINUX = 'On Linux, let Kiln have the drive by unbinding the usb-storage/uas driver from it (a udev rule); on Windows, bind WinUSB to the drive.';
 const VIRTUAL = 'Or burn to the Virtual drive in this browser and download the CUE/BIN image to burn later.';
