@@ -116,7 +116,11 @@ lab_build_initramfs() {
     local path; path=$(command -v "$tool") || die "tool $tool missing on the host"
     lab_copy_binary "$root" "$path"
   done
-  [[ -n "${KILN_BIN:-}" && -x "$KILN_BIN" ]] && lab_copy_binary "$root" "$KILN_BIN"
+  if [[ -n "${KILN_BIN:-}" && -x "$KILN_BIN" ]]; then  # for guest-side kiln scenarios; stripped (debug info is ~20 MB)
+    lab_copy_binary "$root" "$KILN_BIN"
+    strip --strip-debug "$root$KILN_BIN"
+    ln -sf "$KILN_BIN" "$root/usr/bin/kiln"
+  fi
   mkdir -p "$root/usr/share/cdrdao" && cp -r /usr/share/cdrdao/. "$root/usr/share/cdrdao/"
   echo "root:x:0:0:root:/root:/bin/sh" > "$root/etc/passwd"
   echo "root:x:0:" > "$root/etc/group"

@@ -58,7 +58,7 @@ TEST_CASE("descriptors: a high-speed Bulk-Only CD writer with bulk 81h/02h of 51
   CHECK_FALSE(usbDescriptor(id, 0x0F00));  // no BOS: bcdUSB is 2.00
 }
 
-TEST_CASE("fault specs arm the injector; bad ones are E_INVALIDARG") {
+TEST_CASE("fault specs arm the injector, bad ones are E_INVALIDARG") {
   vdrive::FaultInjector f;
   applyFaultSpec("not-ready-commands=2", f, 0);
   CHECK(f.consumeNotReady(0));

@@ -43,7 +43,7 @@ usb::Csw csw(const InReply& r) {
 
 }  // namespace
 
-TEST_CASE("vdrive function: nothing pending is a NAK; INQUIRY gives data then a CSW") {
+TEST_CASE("vdrive function: nothing pending is a NAK, INQUIRY gives data then a CSW") {
   Rig rig;
   CHECK(rig.function.bulkIn(512).kind == InReply::Kind::Wait);
   REQUIRE(rig.function.bulkOut(cbw(1, 36, true, {0x12, 0, 0, 0, 36, 0})) == BotFunction::OutResult::Accepted);

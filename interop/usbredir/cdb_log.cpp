@@ -27,6 +27,11 @@ CdbLog::~CdbLog() {
   if (file_) std::fclose(file_);
 }
 
+void CdbLog::dataPhaseAborted(std::span<const std::uint8_t> cdb) {
+  inner_.dataPhaseAborted(cdb);
+  note("data phase aborted (STALL) for " + hexBytes(cdb, 16));
+}
+
 void CdbLog::note(const std::string& text) {
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
   std::fprintf(file_, "{\"seq\":%llu,\"t_ms\":%.1f,\"note\":\"%s\"}\n", static_cast<unsigned long long>(++seq_), ms,

@@ -28,6 +28,8 @@ class CdbLog final : public vdrive::ScsiTarget {
 
   vdrive::TargetResponse execute(std::span<const std::uint8_t> cdb, std::span<const std::uint8_t> dataOut,
                                  std::uint32_t expectedInLength) override;
+  /// Forwards to the wrapped target (it keeps the 0B/4B/00 sense) and notes it in the log.
+  void dataPhaseAborted(std::span<const std::uint8_t> cdb) override;
 
  private:
   vdrive::ScsiTarget& inner_;
