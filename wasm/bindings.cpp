@@ -100,7 +100,7 @@ val discStateOf(vdrive::VirtualDrive& d) {
   return o;
 }
 
-val sectorsOf(vdrive::MemoryStore& store, int lba, int count) {
+val sectorsOf(vdrive::MediumStore& store, int lba, int count) {
   if (count < 0 || count > 65536) throw Error(HResult::E_FAIL, "readSectors: count out of range");
   std::vector<std::uint8_t> buf(static_cast<std::size_t>(count) * 2352);
   store.readSectors(lba, buf);
@@ -112,8 +112,9 @@ val sectorsOf(vdrive::MemoryStore& store, int lba, int count) {
 /// The object the worker holds: one drive and its Track-At-Once writer (IDiscFormat2TrackAtOnce).
 class KilnBurner {
  public:
-  val openVirtual(const std::string& media, double speedX) {
-    return guarded([&] { burner_ = Burner::makeVirtual(media, speedX); return val::undefined(); });
+  /// `storage`: "file" (disc in Module.kilnStore's files, outside the WASM heap) or "memory" (MemoryStore).
+  val openVirtual(const std::string& media, double speedX, const std::string& storage) {
+    return guarded([&] { burner_ = Burner::makeVirtual(media, speedX, storage); return val::undefined(); });
   }
   /// Virtual drive: same disc, another emulated write speed (x; 0 = unthrottled).
   val setVirtualSpeed(double speedX) {

@@ -1,6 +1,8 @@
 #include "wasm/burner.h"
 
 #include "core/imapi/error.h"
+#include "vdrive/memory_store.h"
+#include "wasm/js_file_store.h"
 
 namespace kiln::wasm {
 
@@ -11,11 +13,17 @@ vdrive::MediaKind mediaKindOf(const std::string& media) {
   throw Error(HResult::E_FAIL, "unknown media kind '" + media + "' (cd74, cd80, cdrw80)");
 }
 
-std::unique_ptr<Burner> Burner::makeVirtual(const std::string& media, double speedX) {
+std::unique_ptr<vdrive::MediumStore> Burner::makeStore(const std::string& storage) {
+  if (storage == "file") return std::make_unique<JsFileStore>();
+  if (storage == "memory") return std::make_unique<vdrive::MemoryStore>();
+  throw Error(HResult::E_FAIL, "unknown disc storage '" + storage + "' (file, memory)");
+}
+
+std::unique_ptr<Burner> Burner::makeVirtual(const std::string& media, double speedX, const std::string& storage) {
   vdrive::MediaKind kind = mediaKindOf(media);
   std::unique_ptr<Burner> b(new Burner());
   b->kind_ = kind;
-  b->store_ = std::make_unique<vdrive::MemoryStore>();
+  b->store_ = makeStore(storage);
   b->setVirtualSpeed(speedX);
   return b;
 }

@@ -37,9 +37,11 @@ export interface KilnDiscState { tracks: KilnDiscTrack[]; finalized: boolean }
 
 /** One drive + IDiscFormat2TrackAtOnce writer. */
 export interface KilnBurner {
-  /** The in-browser virtual drive with a blank disc: media 'cd74' | 'cd80' | 'cdrw80'; speedX 0 = unthrottled. */
-  openVirtual(media: string, speedX: number): Result<undefined>;
-  /** Virtual drive: same disc (MemoryStore kept), another emulated write speed in x (0 = unthrottled). */
+  /** The in-browser virtual drive with a blank disc: media 'cd74' | 'cd80' | 'cdrw80'; speedX 0 = unthrottled;
+   *  storage 'file' = the disc in module.kilnStore's files (outside the WASM heap; set kilnStore first),
+   *  'memory' = in the WASM heap (MemoryStore). */
+  openVirtual(media: string, speedX: number, storage: 'file' | 'memory'): Result<undefined>;
+  /** Virtual drive: same disc (store kept), another emulated write speed in x (0 = unthrottled). */
   setVirtualSpeed(speedX: number): Result<undefined>;
   /** A USB drive through module.kilnUsb (opened and claimed by JS). */
   openWebUsb(): Result<undefined>;
@@ -74,6 +76,18 @@ export interface KilnUsbDevice {
   delete(): void;
 }
 
+/** The JS side of JsFileStore (wasm/js_file_store.h): two files, 0 = main channel (2352 B/sector), 1 = sub-channel
+ *  (96 B/sector), byte offset = (LBA + 150) × record size. Called synchronously from inside the core; throw on
+ *  failure (the core turns it into HRESULT_FROM_WIN32_ERROR_READ_FAULT / _WRITE_FAULT). */
+export interface KilnStoreBackend {
+  /** Reads into dst from byte `at`; returns the bytes read (fewer at the end of the file; the rest are zeros). */
+  read(file: number, at: number, dst: Uint8Array): number;
+  /** Writes all of src at byte `at` (the file grows; a gap reads as zeros). */
+  write(file: number, at: number, src: Uint8Array): void;
+  /** Empties the file. */
+  truncate(file: number): void;
+}
+
 /** The JS side of WebUsbPipe (wasm/webusb_pipe.h). */
 export interface KilnUsbBridge {
   interfaceNumber: number;
@@ -96,6 +110,8 @@ export interface KilnModule {
   /** Set to request CancelAddTrack; the core polls it (no call into the module is needed). */
   kilnCancelRequested: boolean;
   kilnUsb?: KilnUsbBridge;
+  /** Backing files of a virtual drive opened with storage 'file'. */
+  kilnStore?: KilnStoreBackend;
 }
 
 export default function createKilnModule(options?: {

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { burnBlocker, capacityOf, initialState, reducer } from './lib/appState';
 import { formatKilnError, toKilnError } from './lib/errors';
 import type { BurnEngine, DiscImage, EngineInfo, TrackSpec } from './engine/types';
 import type { ClaimedDrive } from './usb/webusb';
+import type { MediaKind } from './lib/capacity';
 import { TrackList } from './ui/TrackList';
 import { CapacityBar } from './ui/CapacityBar';
 import { DrivePicker, type DriveKind } from './ui/DrivePicker';
@@ -18,6 +19,11 @@ const ACCEPT = {
 
 let nextTrackId = 1;
 
+/** Progress arrives ~10 times a second during a burn; the track list (one sortable row per track) and the capacity
+ *  bar need not re-render for it, so the page's work and garbage per update do not grow with the album. */
+const TrackListMemo = memo(TrackList);
+const CapacityBarMemo = memo(CapacityBar);
+
 export function App({ engine }: { engine: BurnEngine }) {
   const [state, dispatch] = useReducer(reducer, initialState);
   const [drive, setDrive] = useState<DriveKind>('virtual');
@@ -27,7 +33,11 @@ export function App({ engine }: { engine: BurnEngine }) {
   const [engineInfo, setEngineInfo] = useState<EngineInfo | null>(null);
   useEffect(() => { engine.info().then(setEngineInfo, () => setEngineInfo(null)); }, [engine]);
   const burning = state.phase.kind === 'burning';
-  const cap = useMemo(() => capacityOf(state), [state]);
+  // Capacity depends on the tracks and options only (not on progress).
+  const cap = useMemo(() => capacityOf(state), [state.tracks, state.options]);
+  const moveTrack = useCallback((from: number, to: number) => dispatch({ type: 'move', from, to }), []);
+  const removeTrack = useCallback((id: string) => dispatch({ type: 'remove', id }), []);
+  const setMedia = useCallback((media: MediaKind) => dispatch({ type: 'options', options: { media } }), []);
   const stateRef = useRef(state);
   stateRef.current = state;
   useWakeLock(burning);
@@ -91,10 +101,10 @@ export function App({ engine }: { engine: BurnEngine }) {
             <button type="button" onClick={open} disabled={burning}>Add files</button>
           </div>
           <div className="dropzone" aria-hidden="true">{isDragActive ? 'Drop to add' : 'Drag audio files anywhere onto this page (MP3, FLAC, Ogg Vorbis, Opus, WAV, AAC/M4A)'}</div>
-          <TrackList tracks={state.tracks} locked={burning} onMove={(from, to) => dispatch({ type: 'move', from, to })} onRemove={(id) => dispatch({ type: 'remove', id })} />
+          <TrackListMemo tracks={state.tracks} locked={burning} onMove={moveTrack} onRemove={removeTrack} />
         </section>
         <aside>
-          <CapacityBar cap={cap} media={state.options.media} locked={burning} onMedia={(media) => dispatch({ type: 'options', options: { media } })} />
+          <CapacityBarMemo cap={cap} media={state.options.media} locked={burning} onMedia={setMedia} />
           <DrivePicker kind={drive} locked={burning} onKind={setDrive} usbDrive={usbDrive} onUsbDrive={setUsbDrive} />
           <BurnOptionsForm options={state.options} locked={burning} onChange={(options) => dispatch({ type: 'options', options })} />
           {state.phase.kind !== 'burning' && (
@@ -111,6 +121,8 @@ export function App({ engine }: { engine: BurnEngine }) {
       <footer data-testid="engine">
         {engineInfo?.engine === 'wasm' && 'Writer: the Kiln core (C++ compiled to WebAssembly), running in a worker in this tab.'}
         {engineInfo?.engine === 'preview' && 'Writer: preview stand-in (this build has no WebAssembly core; run scripts/web-wasm-build).'}
+        {engineInfo?.discStorage === 'opfs' && ' The virtual disc is kept in this browser\'s private file storage (OPFS), not in memory.'}
+        {engineInfo?.discStorage === 'memory' && ' This browser has no private file storage (OPFS) for workers, so the virtual disc is kept in memory: a long album needs as much memory as the disc (up to 850 MB).'}
       </footer>
     </div>
   );

@@ -88,7 +88,12 @@ export interface ProbeInfo {
 }
 
 /** Which writer runs the burn: the Kiln core in WebAssembly, or the TypeScript preview stand-in. */
-export interface EngineInfo { engine: 'wasm' | 'preview' }
+export interface EngineInfo {
+  engine: 'wasm' | 'preview';
+  /** Where the virtual drive keeps its disc: 'opfs' = files in the browser's Origin Private File System (memory
+   *  stays flat however long the album); 'memory' = in memory (no OPFS here; grows with the disc). */
+  discStorage?: 'opfs' | 'memory';
+}
 
 export interface BurnEngine {
   /** Which writer this engine uses. */

@@ -26,7 +26,7 @@ describe.skipIf(!existsSync(WASM))('burnWithCore on the WASM virtual drive', () 
   beforeAll(async () => { core = (await loadKilnCore({ wasmBinary: readFileSync(WASM) }))!; });
 
   async function run(tracks: TrackSpec[], o: BurnOptions, burner?: Awaited<ReturnType<KilnCore['newBurner']>>, cancelAt?: (p: TaoProgress) => boolean) {
-    if (!burner) { burner = await core.newBurner(); await core.call(() => burner!.openVirtual(o.media, 0)); }
+    if (!burner) { burner = await core.newBurner(); await core.call(() => burner!.openVirtual(o.media, 0, 'memory')); }
     const events: TaoProgress[] = [];
     let cancel = false;
     const result = await burnWithCore(tracks, o, {

@@ -7,6 +7,7 @@
 import { albumCapacity, formatSectors, MIN_TRACK_SECTORS, SECTOR_BYTES } from '../lib/capacity';
 import { kilnError, toKilnError, type KilnError } from '../lib/errors';
 import type { KilnCore } from '../wasm/kilnCore';
+import type { OpfsDisc } from '../wasm/opfsStore';
 import type { KilnBurner, KilnTaoProgress } from '../../../wasm/kiln_wasm';
 import type { PcmSource } from './taoBurn';
 import type { BurnOptions, BurnResult, DiscImage, TaoProgress, TocEntry, TrackSpec } from './types';
@@ -119,11 +120,13 @@ async function finalState(d: CoreBurnDeps, before: number, opt: BurnOptions, rel
   };
 }
 
-/** CUE/BIN of the virtual drive's disc: the CUE sheet from the core (vdrive/export.h), the BIN read from its
- *  MemoryStore in slices (LBA 0 to the lead-out, pauses and session gaps as zeros so BIN offsets equal LBAs). */
-export async function exportFromCore(core: KilnCore, burner: KilnBurner, binName = 'kiln-disc.bin'): Promise<DiscImage | null> {
+/** CUE/BIN of the virtual drive's disc: the CUE sheet from the core (vdrive/export.h); the BIN (LBA 0 to the
+ *  lead-out, pauses and session gaps as zeros so BIN offsets equal LBAs) either as a disk-backed slice of the OPFS
+ *  disc file (no copy in memory) or, for a disc kept in WASM memory, read from the core in slices. */
+export async function exportFromCore(core: KilnCore, burner: KilnBurner, opfs: OpfsDisc | null = null, binName = 'kiln-disc.bin'): Promise<DiscImage | null> {
   const { cue, binSectors } = await core.call(() => burner.exportCue(binName));
   if (!binSectors) return null;
+  if (opfs) return { cue, bin: await opfs.bin(binSectors), binName };
   const parts: BlobPart[] = [];
   for (let lba = 0; lba < binSectors; lba += 2048) {
     const count = Math.min(2048, binSectors - lba);

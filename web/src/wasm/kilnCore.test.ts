@@ -37,7 +37,7 @@ describe.skipIf(!built)('WASM core: Track-At-Once to the in-browser virtual driv
 
   async function freshDrive(): Promise<KilnBurner> {
     const b = await core.newBurner();
-    await core.call(() => b.openVirtual('cd80', 0));
+    await core.call(() => b.openVirtual('cd80', 0, 'memory'));
     await core.call(() => b.prepare('kiln-test', false, false, 0));
     return b;
   }
@@ -69,7 +69,7 @@ describe.skipIf(!built)('WASM core: Track-At-Once to the in-browser virtual driv
   it('the capacity bar\'s media sizes and gap rule match the core: FreeSectorsOnMedia before and after a track', async () => {
     for (const media of ['cd74', 'cd80'] as const) {
       const b = await core.newBurner();
-      await core.call(() => b.openVirtual(media, 0));
+      await core.call(() => b.openVirtual(media, 0, 'memory'));
       await core.call(() => b.prepare('kiln-test', false, true, 0));
       expect((await core.call(() => b.properties())).freeSectorsOnMedia).toBe(MEDIA[media].sectors);
       await addTrack(b, pcm(5));

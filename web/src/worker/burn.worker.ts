@@ -10,6 +10,7 @@ import { burnTao, type BurnClock } from '../engine/taoBurn';
 import { VirtualDisc } from '../engine/virtualDisc';
 import { burnWithCore, exportFromCore } from '../engine/wasmBurn';
 import { loadKilnCore, type KilnCore } from '../wasm/kilnCore';
+import { OpfsDisc } from '../wasm/opfsStore';
 import type { KilnBurner } from '../../../wasm/kiln_wasm';
 import type { MediaKind } from '../lib/capacity';
 import { usbBridge } from '../usb/usbProxy';
@@ -24,18 +25,36 @@ let burning = false;
 let cancelRequested = false;
 /** The WASM core, or null when this build has none. */
 const corePromise: Promise<KilnCore | null> = loadKilnCore().catch((e) => { console.error('Kiln core failed to load', e); return null; });
-/** The in-browser virtual drive in the core, created on first use; its MemoryStore is the disc. */
-let coreDrive: { burner: KilnBurner; media: MediaKind; blank: boolean } | null = null;
+/** This page session's disc files in OPFS (outside the WASM heap), or null where OPFS is unavailable: then the
+ *  virtual drive keeps the disc in WASM memory (MemoryStore), which grows with the album. */
+const opfsPromise: Promise<OpfsDisc | null> = OpfsDisc.create();
+/** The in-browser virtual drive in the core, created on first use. */
+let coreDrive: { burner: KilnBurner; media: MediaKind; blank: boolean; finalized: boolean; opfs: OpfsDisc | null } | null = null;
 
+async function dropCoreDrive(core: KilnCore): Promise<void> {
+  if (!coreDrive) return;
+  const { burner } = coreDrive;
+  coreDrive = null;
+  await core.call(() => { burner.delete(); return { ok: true as const, value: undefined }; });
+}
+
+/** The virtual drive for a burn. A finalised disc cannot take more tracks, so each burn gets a new blank disc
+ *  unless the disc in the drive was left open (do-not-finalize → append later, within this page session). */
 async function virtualBurner(core: KilnCore, media: MediaKind): Promise<KilnBurner> {
-  if (coreDrive && coreDrive.media !== media && coreDrive.blank) { coreDrive.burner.delete(); coreDrive = null; }
+  if (coreDrive && (coreDrive.finalized || (coreDrive.media !== media && coreDrive.blank))) await dropCoreDrive(core);
+  const opfs = await opfsPromise;
+  if (opfs) await opfs.open();  // closed by the last export
   if (!coreDrive) {
     const burner = await core.newBurner();
-    await core.call(() => burner.openVirtual(media, 0));
-    coreDrive = { burner, media, blank: true };
+    if (opfs) { await opfs.reset(); core.module.kilnStore = opfs; }
+    await core.call(() => burner.openVirtual(media, 0, opfs ? 'file' : 'memory'));
+    coreDrive = { burner, media, blank: true, finalized: false, opfs };
   }
   return coreDrive.burner;
 }
+
+/** Where the virtual drive keeps its disc. */
+async function discStorage(): Promise<'opfs' | 'memory'> { return (await opfsPromise) ? 'opfs' : 'memory'; }
 
 const post = (m: FromWorker) => self.postMessage(m);
 
@@ -77,11 +96,12 @@ async function burnUsb(core: KilnCore, m: Extract<ToWorker, { type: 'burn' }>, o
   }
 }
 
-/** Measurement hook for scripts/bench-web: JS heap of this worker (where Chromium exposes it) and the size of the
- *  core's WebAssembly memory (which holds the virtual drive's disc). */
-(self as unknown as { __kilnStats: () => Promise<{ jsHeapBytes: number | null; wasmBytes: number | null }> }).__kilnStats = async () => ({
+/** Measurement hook for scripts/bench-web: JS heap of this worker (where Chromium exposes it), the size of the
+ *  core's WebAssembly memory, and where the virtual disc is kept. */
+(self as unknown as { __kilnStats: () => Promise<{ jsHeapBytes: number | null; wasmBytes: number | null; discStorage: string }> }).__kilnStats = async () => ({
   jsHeapBytes: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
   wasmBytes: (await corePromise)?.module.HEAPU8.length ?? null,
+  discStorage: await discStorage(),
 });
 
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
@@ -113,7 +133,7 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
             result = await burnWithCore(m.tracks, m.options, {
               core, burner, virtual: true, openSource, onProgress: throttled(), cancelled: () => cancelRequested, now: () => performance.now(),
             });
-            if (result.tracksOnDisc > 0) coreDrive!.blank = false;
+            if (coreDrive) { coreDrive.blank = result.tracksOnDisc === 0; coreDrive.finalized = result.finalized; }
           } else {
             if (disc.media !== m.options.media && disc.blank) disc = new VirtualDisc(m.options.media);
             result = await burnTao(m.tracks, m.options, { disc, clock, onProgress: throttled(), cancelled: () => cancelRequested, openSource });
@@ -124,19 +144,18 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
       }
       case 'export': {
         const core = await corePromise;
-        const image = core ? (coreDrive ? await exportFromCore(core, coreDrive.burner) : null) : disc.exportImage();
+        const image = core ? (coreDrive ? await exportFromCore(core, coreDrive.burner, coreDrive.opfs) : null) : disc.exportImage();
         post({ type: 'reply', id: m.id, ok: true, value: image });
         return;
       }
       case 'newDisc':
         if (burning) throw kilnError('E_IMAPI_DF2TAO_WRITE_IN_PROGRESS', 'cannot change the disc during a burn');
         disc = new VirtualDisc(m.media);
-        coreDrive?.burner.delete();
-        coreDrive = null;
+        { const core = await corePromise; if (core) await dropCoreDrive(core); }
         post({ type: 'reply', id: m.id, ok: true, value: null });
         return;
       case 'info':
-        post({ type: 'reply', id: m.id, ok: true, value: { engine: (await corePromise) ? 'wasm' : 'preview' } });
+        post({ type: 'reply', id: m.id, ok: true, value: { engine: (await corePromise) ? 'wasm' : 'preview', discStorage: await discStorage() } });
         return;
     }
   } catch (err) {

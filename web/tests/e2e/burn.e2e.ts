@@ -52,6 +52,8 @@ describe('burn to the virtual drive', () => {
     await page.screenshot({ path: join(SHOTS, '01-empty.png') });
     // The burn must go through the real core, not the preview stand-in.
     await expect.poll(() => page.getByTestId('engine').innerText()).toMatch(/Kiln core \(C\+\+ compiled to WebAssembly\)/);
+    // …with the disc in OPFS files (outside the WASM heap), so the CUE/BIN below comes from OPFS.
+    await expect.poll(() => page.getByTestId('engine').innerText()).toMatch(/private file storage \(OPFS\)/);
     await addFiles(page, fx.map((f) => f.path));
     expect(await rowTitles(page)).toEqual(['track29', 'track31', 'track25', 'track27']);
 
