@@ -142,8 +142,10 @@ TEST_CASE("RAW: block types 1/2/3 record the image; TOC, indexes, MCN, ISRC, CD-
 
 TEST_CASE("RAW: addressing — lead-in start first, sequential, one block type, blank disc only", "[vdrive][raw]") {
   Rig rig;
+  CHECK(rig.nwa() == 0);  // TAO (the default write type): the first track's INDEX 01
   CHECK(rig.selectWriteParams(3, false, 0, 0).sense() == "5/26/00");  // RAW needs block type 1–3
   REQUIRE(rig.selectWriteParams(3, false, 0, 3).good());
+  CHECK(rig.nwa() == -11634);  // RAW on a blank disc: the ATIP lead-in start, as cdrecord expects of real drives
   auto rawWrite = [&rig](std::int32_t lba, int n, std::size_t bytes = 2448) {
     Bytes c(10, 0);
     c[0] = 0x2A;

@@ -222,11 +222,15 @@ TargetResponse readDiscInformation(DriveContext& ctx, const Request& r) {
 
 namespace {
 
-std::vector<std::uint8_t> trackInfo(const Medium& m, const TrackRecord* t, std::int32_t pause, std::uint8_t mode) {
+std::vector<std::uint8_t> trackInfo(const Medium& m, const TrackRecord* t, std::int32_t pause, std::uint8_t mode,
+                                    bool rawWriteType) {
   std::vector<std::uint8_t> d(36, 0);
   scsi::putBe16(d, 0, 34);
   const Atip atip = m.atip();
-  const auto nwa = m.nextWritableAddress(pause);
+  auto nwa = m.nextWritableAddress(pause);
+  // In RAW write mode on a blank disc the host writes from the lead-in: real drives report the ATIP lead-in start as
+  // the invisible track's start and NWA (cdrecord warns "Drive returns wrong startsec" otherwise; interop lab).
+  if (rawWriteType && m.state().tracks.empty() && nwa) nwa = atip.leadInStart;
   const bool data = (mode & 0x04) != 0;
   if (t == nullptr) {  // the invisible track
     const std::int32_t free = m.freeBlocks(pause);
@@ -269,7 +273,8 @@ TargetResponse readTrackInformation(DriveContext& ctx, const Request& r) {
   const std::uint8_t mode = ctx.pages.trackMode();
   const std::uint32_t allocation = alloc16(r, 7);
   const bool invisibleExists = !m.state().finalized && !m.openTrack();
-  auto reply = [&](const TrackRecord* t) { return goodData(trackInfo(m, t, ctx.pause(), mode), allocation); };
+  const bool raw = ctx.pages.writeType() == 3;
+  auto reply = [&](const TrackRecord* t) { return goodData(trackInfo(m, t, ctx.pause(), mode, raw), allocation); };
   switch (r.at(1) & 0x03) {
     case 0: {  // by LBA: the track whose pregap or program area holds it
       const auto lba = static_cast<std::int32_t>(number);
