@@ -10,6 +10,7 @@
 #include "native-helper/audio/audio_file_stream.h"
 #include "native-helper/audio/prefetch_stream.h"
 #include "native-helper/cli/burn_plan.h"
+#include "native-helper/cli/burn_shared.h"
 #include "native-helper/cli/disc_report.h"
 #include "native-helper/cli/interrupt.h"
 #include "native-helper/drive/drive_session.h"
@@ -18,15 +19,6 @@
 
 namespace kiln::cli {
 namespace {
-
-std::unique_ptr<ui::BurnReporter> makeReporter(bool json) {
-  if (json) return std::make_unique<ui::JsonReporter>(stdout);
-  return std::make_unique<ui::TextReporter>(stdout, stderr, ::isatty(STDERR_FILENO) != 0);
-}
-
-drive::VirtualDriveSettings virtualSettings(const DriveOptions& o) {
-  return {drive::parseMediaKind(o.media), o.virtualSpeed, o.faults};
-}
 
 /// Checks the whole album against the prepared disc: track count and sectors. Nothing has been written.
 void checkAlbumFits(formats::TrackAtOnceWriter& writer, ui::BurnPlan& plan) {
@@ -122,22 +114,6 @@ void applySpeed(formats::TrackAtOnceWriter& writer, double speedX, bool json) {
                  writer.currentWriteSpeed() / 75.0);
 }
 
-void reportDiscAfterStop(drive::DriveSession& session, bool json) {
-  try {
-    const DiscReport report = collectDiscReport(session.recorder(), session.spec().text);
-    if (json) {
-      nlohmann::json j = discReportJson(report);
-      j["event"] = "disc";
-      ui::writeJsonLine(stdout, j);
-    } else {
-      std::printf("On the disc now:\n");
-      printDiscReport(stdout, report);
-    }
-  } catch (const Error& e) {
-    printError(e, json);
-  }
-}
-
 /// PrepareMedia, then the up-front checks; if they fail the medium is released (nothing was written).
 void prepareAndCheck(formats::TrackAtOnceWriter& writer, ui::BurnPlan& plan) {
   writer.prepareMedia();
@@ -186,12 +162,41 @@ CLI::App* addBurnCommand(CLI::App& app, BurnOptions& o) {
   cmd->add_flag("--dummy", o.dummy, "Test write: the drive simulates, nothing is burnt");
   cmd->add_flag("--eject", o.eject, "Eject the disc afterwards");
   cmd->add_flag("--json", o.json, "Print one JSON event per line instead of text");
-  cmd->add_option("files", o.files, "Audio files in disc order (WAV, FLAC, MP3, Ogg Vorbis, Opus, AIFF, …)")
-      ->required();
+  cmd->add_option("files", o.files, "Audio files in disc order (WAV, FLAC, MP3, Ogg Vorbis, Opus, AIFF, …)");
+  const std::string dao = "Disc-at-once";
+  cmd->add_flag("--dao", o.dao, "Disc-at-once (RAW): gapless tracks, CD-TEXT, ISRC, MCN")->group(dao);
+  cmd->add_option("--cue", o.cue, "Burn this CUE sheet disc-at-once (BINARY/MOTOROLA/WAVE files, INDEX 00/02+, "
+                                  "PREGAP/POSTGAP, CATALOG, ISRC, FLAGS, CD-TEXT)")->group(dao);
+  cmd->add_option("--sector-type", o.sectorType, "RAW sector type: pq (2368 B, no CD-TEXT), cooked, raw (2448 B)")
+      ->check(CLI::IsMember({"pq", "cooked", "raw"}))->capture_default_str()->group(dao);
+  cmd->add_flag("--cd-text", o.cdText, "Write CD-TEXT from the files' tags (title, artist, album)")->group(dao);
+  cmd->add_option("--title", o.title, "CD-TEXT album title")->group(dao);
+  cmd->add_option("--performer", o.performer, "CD-TEXT album performer")->group(dao);
+  cmd->add_option("--track-title", o.trackTitles, "CD-TEXT title of track N: N=TEXT (repeatable)")->allow_extra_args(false)->group(dao);
+  cmd->add_option("--track-performer", o.trackPerformers, "CD-TEXT performer of track N: N=TEXT")->allow_extra_args(false)->group(dao);
+  cmd->add_option("--text", o.texts, "Any CD-TEXT field: [N:]FIELD=TEXT, FIELD = title, performer, songwriter, "
+                                     "composer, arranger, message (no N = album)")->allow_extra_args(false)->group(dao);
+  cmd->add_option("--isrc", o.isrcs, "ISRC of track N: N=CCOOOYYSSSSS (repeatable)")->allow_extra_args(false)->group(dao);
+  cmd->add_option("--mcn", o.mcn, "Media catalog number (13-digit UPC/EAN)")->group(dao);
+  cmd->add_option("--gap", o.gapSeconds, "Silent pause before tracks 2..n, seconds (default: gapless)")
+      ->check(CLI::Range(0.0, 60.0))->group(dao);
   return cmd;
 }
 
+void validateBurnOptions(const BurnOptions& o) {
+  if (!o.cue.empty() && !o.files.empty()) throw CLI::ValidationError("--cue", "takes no FILE arguments");
+  if (o.cue.empty() && o.files.empty()) throw CLI::RequiredError("FILE... (or --cue SHEET)");
+  if (o.daoMode() && o.noFinalize)
+    throw CLI::ValidationError("--no-finalize", "disc-at-once always closes the disc");
+  const bool daoOnly = o.cdText || !o.title.empty() || !o.performer.empty() || !o.trackTitles.empty() ||
+                       !o.trackPerformers.empty() || !o.texts.empty() || !o.isrcs.empty() || !o.mcn.empty() ||
+                       o.gapSeconds >= 0 || o.sectorType != "raw";
+  if (daoOnly && !o.daoMode())
+    throw CLI::ValidationError("--dao", "CD-TEXT, ISRC, MCN, --gap and --sector-type need --dao (or --cue)");
+}
+
 int runBurn(const BurnOptions& o) {
+  if (o.daoMode()) return runDaoBurn(o);
   const std::unique_ptr<ui::BurnReporter> reporter = makeReporter(o.json);
   ui::BurnPlan plan;
   plan.tracks = planTracks(o.files);  // every file opened and measured before the drive is touched

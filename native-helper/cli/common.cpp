@@ -14,7 +14,9 @@ void addDriveOptions(CLI::App& cmd, DriveOptions& o) {
   cmd.add_option("--virtual-speed", o.virtualSpeed, "Virtual drive emulated write speed, x (0 = unthrottled)")
       ->check(CLI::NonNegativeNumber)
       ->group("");
-  cmd.add_option("--virtual-fault", o.faults, "Virtual drive fault, e.g. not-ready-ms=2000 (repeatable)")->group("");
+  cmd.add_option("--virtual-fault", o.faults, "Virtual drive fault, e.g. not-ready-ms=2000 (repeatable)")
+      ->allow_extra_args(false)  // one value per --virtual-fault, so FILE arguments after it stay files
+      ->group("");
 }
 
 void printError(const Error& error, bool json) {

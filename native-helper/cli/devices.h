@@ -1,6 +1,6 @@
 #pragma once
-// `kiln devices [--json]`: the drives kiln can use. Today: the default virtual drive. Real drives (SG_IO on
-// Linux, USB through libusb) come with a later issue.
+// `kiln devices [--json]`: the drives kiln can use: the default virtual drive and real drives (SG_IO on
+// Linux, USB mass storage through libusb), each with its --drive text.
 #include <CLI/CLI.hpp>
 
 namespace kiln::cli {

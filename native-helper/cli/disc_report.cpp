@@ -31,6 +31,11 @@ void collectTracks(mmc::Recorder& r, const mmc::DiscInformation& di, DiscReport&
     last = inv.trackNumber - 1;
     out.freeSectors = static_cast<std::int32_t>(inv.freeBlocks);
     out.usedSectors = inv.nwaValid ? inv.nextWritableAddress : inv.trackStartLba;
+    if (di.lastSessionState == mmc::DiscInformation::SessionState::Incomplete && !inv.nwaValid) {
+      out.indeterminate = true;
+      out.discStatus = "incomplete";
+      out.freeSectors = 0;  // nothing can be written (every WRITE is refused) until the disc is blanked
+    }
   }
   std::map<int, ReportSession> sessions;
   for (int n = di.firstTrackNumber ? di.firstTrackNumber : 1; n <= last; ++n) {
@@ -102,6 +107,7 @@ nlohmann::json discReportJson(const DiscReport& d) {
           {"mediaType", d.mediaType},
           {"discStatus", d.discStatus},
           {"erasable", d.erasable},
+          {"indeterminate", d.indeterminate},
           {"sessions", sessions},
           {"tracks", tracks},
           {"leadOutLba", d.leadOutLba},
@@ -116,6 +122,10 @@ void printDiscReport(std::FILE* out, const DiscReport& d) {
                d.revision.c_str());
   std::fprintf(out, "Media:   %s%s, %s, %zu session(s), %zu track(s)\n", d.mediaType.c_str(),
                d.erasable ? " (erasable)" : "", d.discStatus.c_str(), d.sessions.size(), d.tracks.size());
+  if (d.indeterminate)
+    std::fprintf(out, "         INDETERMINATE: a write stopped before the lead-out; the disc has no complete TOC and "
+                      "cannot be played or written. %s\n",
+                 d.erasable ? "Erase it with `kiln blank` (CD-RW)." : "A CD-R cannot be erased: use a new disc.");
   if (!d.tracks.empty()) {
     std::fprintf(out, "  track session  start LBA  start MSF  length sectors   length\n");
     for (const ReportTrack& t : d.tracks)

@@ -31,7 +31,10 @@ struct DiscReport {
   std::string drive;                         ///< the --drive text
   std::string vendor, product, revision;     ///< INQUIRY
   std::string mediaType;                     ///< IMAPI_MEDIA_PHYSICAL_TYPE name, e.g. IMAPI_MEDIA_TYPE_CDR
-  std::string discStatus;                    ///< blank | appendable | complete | other
+  std::string discStatus;                    ///< blank | appendable | complete | incomplete | other
+  /// A write that stopped part-way left the last session incomplete with no next writable address (a cancelled
+  /// disc-at-once write): IMAPI's "indeterminate state" — the disc is neither blank nor usable until blanked.
+  bool indeterminate = false;
   bool erasable = false;
   std::vector<ReportSession> sessions;       ///< sessions holding tracks
   std::vector<ReportTrack> tracks;

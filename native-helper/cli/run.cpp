@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "native-helper/cli/blank.h"
 #include "native-helper/cli/burn.h"
 #include "native-helper/cli/common.h"
 #include "native-helper/cli/decode.h"
@@ -24,10 +25,16 @@ struct AllOptions {
   BurnOptions burn;
   ExportOptions exportOpts;
   DecodeOptions decode;
+  BlankOptions blank;
 };
 
-int dispatch(CLI::App* devices, CLI::App* info, CLI::App* burn, CLI::App* decode, AllOptions& o, bool& json) {
+int dispatch(CLI::App* devices, CLI::App* info, CLI::App* burn, CLI::App* decode, CLI::App* blank, AllOptions& o,
+             bool& json) {
   if (decode->parsed()) return runDecode(o.decode);
+  if (blank->parsed()) {
+    json = o.blank.json;
+    return runBlank(o.blank);
+  }
   if (devices->parsed()) {
     json = o.devices.json;
     return runDevices(o.devices);
@@ -47,7 +54,7 @@ int dispatch(CLI::App* devices, CLI::App* info, CLI::App* burn, CLI::App* decode
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{"kiln: burn audio CDs (Track-At-Once, IMAPI2-style)", "kiln"};
+  CLI::App app{"kiln: burn audio CDs (Track-At-Once or disc-at-once, IMAPI2-style)", "kiln"};
   app.footer(kFooter);
   app.require_subcommand(1);
   app.set_version_flag("--version", "kiln 0.1.0");
@@ -57,15 +64,17 @@ int run(int argc, char** argv) {
   CLI::App* burn = addBurnCommand(app, o.burn);
   addExportCommand(app, o.exportOpts);
   CLI::App* decode = addDecodeCommand(app, o.decode);
+  CLI::App* blank = addBlankCommand(app, o.blank);
   try {
     app.parse(argc, argv);
+    if (burn->parsed()) validateBurnOptions(o.burn);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
   bool json = false;
   try {
-    return dispatch(devices, info, burn, decode, o, json);
+    return dispatch(devices, info, burn, decode, blank, o, json);
   } catch (const Error& e) {
     printError(e, json);
     return kExitError;

@@ -16,6 +16,20 @@ std::filesystem::path defaultVirtualDriveDir() {
 
 DriveSpec parseDriveSpec(const std::string& text) {
   static const std::string prefix = "virtual:";
+  if (text.rfind("sg:", 0) == 0 && text.size() > 3) {
+    DriveSpec spec;
+    spec.kind = DriveKind::SgIo;
+    spec.devicePath = text.substr(3);
+    spec.text = text;
+    return spec;
+  }
+  if (text.rfind("usb:", 0) == 0) {
+    DriveSpec spec;
+    spec.kind = DriveKind::Usb;
+    spec.usb = transport::parseUsbSelector(text.substr(4));
+    spec.text = "usb:" + spec.usb.text();
+    return spec;
+  }
   std::filesystem::path dir;
   if (text == "virtual") {
     dir = defaultVirtualDriveDir();
@@ -23,9 +37,13 @@ DriveSpec parseDriveSpec(const std::string& text) {
     dir = std::filesystem::absolute(text.substr(prefix.size())).lexically_normal();
   } else {
     throw Error(HResult::E_INVALIDARG, "unknown drive '" + text +
-                                           "': use virtual:DIR or virtual (real drives are not supported yet)");
+                                           "': use virtual, virtual:DIR, sg:/dev/sgN (or sg:/dev/srN), usb:VID:PID or "
+                                           "usb:BUS-PORT (see `kiln devices`)");
   }
-  return DriveSpec{dir, "virtual:" + dir.string()};
+  DriveSpec spec;
+  spec.virtualDir = dir;
+  spec.text = "virtual:" + dir.string();
+  return spec;
 }
 
 MediaKind parseMediaKind(const std::string& text) {

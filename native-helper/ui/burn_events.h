@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/formats/progress.h"
+#include "core/formats/raw_progress.h"
 #include "core/imapi/error.h"
 
 namespace kiln::ui {
@@ -29,6 +30,12 @@ struct BurnPlan {
   std::int32_t freeSectors = 0;
   std::int32_t neededSectors = 0;
   std::vector<PlannedTrack> tracks;
+  // ---- disc-at-once (`--dao`, `--cue`) ----
+  std::string mode = "tao";    ///< "tao" or "dao"
+  std::string sectorType;      ///< dao: "pq" | "cooked" | "raw" (page 05h data block type 1/2/3)
+  std::vector<std::int32_t> trackStarts;  ///< dao: INDEX 01 LBA of each track
+  std::int32_t leadOutLba = 0;            ///< dao: first lead-out sector
+  bool cdText = false, mcn = false;       ///< dao: CD-TEXT / media catalog number written
 };
 
 /// A finished (or cancelled-short) track as the drive recorded it.
@@ -47,6 +54,10 @@ struct BurnSummary {
   int tracksWritten = 0;
   double seconds = 0;          ///< wall time of the write, s
   double audioSeconds = 0;     ///< audio written, s
+  /// dao: the write stopped part-way (cancel or error after the first sector): the disc is neither blank nor
+  /// usable (IDiscFormat2RawCD::CancelWrite "indeterminate state").
+  bool indeterminate = false;
+  std::string indeterminateMessage;  ///< what to tell the user (what happened, what to do: `kiln blank` or discard)
 };
 
 /// Receives burn events in order: start, (progress*, trackDone)*, then finished or error (then finished).
@@ -57,11 +68,18 @@ class BurnReporter {
   /// `index` = 1-based plan position of the track being written.
   virtual void progress(int index, const formats::TaoProgress& progress) = 0;
   virtual void trackDone(const TrackDone& done) = 0;
+  /// Disc-at-once progress (IDiscFormat2RawCDEventArgs) over the whole write, lead-in to lead-out.
+  virtual void daoProgress(const formats::RawCdProgress& progress) = 0;
   virtual void error(const Error& error) = 0;
   virtual void finished(const BurnSummary& summary) = 0;
 };
 
 /// IMAPI_FORMAT2_TAO_WRITE_ACTION_* name of an action.
 std::string taoActionName(formats::TaoWriteAction action);
+/// IMAPI_FORMAT2_RAW_CD_WRITE_ACTION_* name of an action.
+std::string rawActionName(formats::RawCdWriteAction action);
+/// Where a disc-at-once write is: 0 = lead-in (and track 1's pregap), 1..n = the 1-based track whose INDEX 01 ≤
+/// `lba`, n + 1 = lead-out.
+int daoPosition(const BurnPlan& plan, std::int32_t lba);
 
 }  // namespace kiln::ui

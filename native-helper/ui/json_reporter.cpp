@@ -15,6 +15,24 @@ std::string taoActionName(formats::TaoWriteAction action) {
   return "IMAPI_FORMAT2_TAO_WRITE_ACTION_UNKNOWN";
 }
 
+std::string rawActionName(formats::RawCdWriteAction action) {
+  switch (action) {
+    case formats::RawCdWriteAction::Preparing: return "IMAPI_FORMAT2_RAW_CD_WRITE_ACTION_PREPARING";
+    case formats::RawCdWriteAction::Writing: return "IMAPI_FORMAT2_RAW_CD_WRITE_ACTION_WRITING";
+    case formats::RawCdWriteAction::Finishing: return "IMAPI_FORMAT2_RAW_CD_WRITE_ACTION_FINISHING";
+    case formats::RawCdWriteAction::Unknown: break;
+  }
+  return "IMAPI_FORMAT2_RAW_CD_WRITE_ACTION_UNKNOWN";
+}
+
+int daoPosition(const BurnPlan& plan, std::int32_t lba) {
+  if (lba >= plan.leadOutLba) return static_cast<int>(plan.trackStarts.size()) + 1;
+  int k = 0;
+  for (std::size_t i = 0; i < plan.trackStarts.size(); ++i)
+    if (plan.trackStarts[i] <= lba) k = static_cast<int>(i) + 1;
+  return k;
+}
+
 nlohmann::json errorJson(const Error& error) {
   return {{"hresult", hresultHex(error.code())}, {"name", std::string(error.name())}, {"message", error.detail()}};
 }
@@ -30,9 +48,34 @@ void JsonReporter::start(const BurnPlan& plan) {
   for (const PlannedTrack& t : plan.tracks)
     tracks.push_back({{"path", t.path}, {"format", t.format}, {"sampleRate", t.sampleRate},
                       {"channels", t.channels}, {"bytes", t.bytes}, {"sectors", t.sectors}});
-  writeJsonLine(out_, {{"event", "start"}, {"drive", plan.drive}, {"media", plan.media}, {"dummy", plan.dummy},
-                       {"finalize", plan.finalize}, {"speed", plan.speed}, {"freeSectors", plan.freeSectors},
-                       {"neededSectors", plan.neededSectors}, {"tracks", tracks}});
+  nlohmann::json j = {{"event", "start"}, {"drive", plan.drive}, {"media", plan.media}, {"dummy", plan.dummy},
+                      {"finalize", plan.finalize}, {"speed", plan.speed}, {"freeSectors", plan.freeSectors},
+                      {"neededSectors", plan.neededSectors}, {"tracks", tracks}};
+  if (plan.mode == "dao") {
+    plan_ = plan;
+    j.update({{"mode", "dao"}, {"sectorType", plan.sectorType}, {"trackStarts", plan.trackStarts},
+              {"leadOutLba", plan.leadOutLba}, {"cdText", plan.cdText}, {"mcn", plan.mcn}});
+  }
+  writeJsonLine(out_, j);
+}
+
+void JsonReporter::daoProgress(const formats::RawCdProgress& p) {
+  const int k = daoPosition(plan_, p.lastWrittenLba);
+  writeJsonLine(out_, {{"event", "progress"},
+                       {"mode", "dao"},
+                       {"index", k},
+                       {"CurrentAction", rawActionName(p.currentAction)},
+                       {"StartLba", p.startLba},
+                       {"SectorCount", p.sectorCount},
+                       {"LastReadLba", p.lastReadLba},
+                       {"LastWrittenLba", p.lastWrittenLba},
+                       {"ElapsedTime", p.elapsedSeconds},
+                       {"RemainingTime", p.remainingSeconds},
+                       {"TotalSystemBuffer", p.totalSystemBuffer},
+                       {"UsedSystemBuffer", p.usedSystemBuffer},
+                       {"FreeSystemBuffer", p.freeSystemBuffer},
+                       {"TotalDeviceBuffer", p.totalDeviceBuffer},
+                       {"UsedDeviceBuffer", p.usedDeviceBuffer}});
 }
 
 void JsonReporter::progress(int index, const formats::TaoProgress& p) {
@@ -65,8 +108,10 @@ void JsonReporter::error(const Error& error) {
 }
 
 void JsonReporter::finished(const BurnSummary& s) {
-  writeJsonLine(out_, {{"event", "finished"}, {"ok", s.ok}, {"cancelled", s.cancelled},
-                       {"tracksWritten", s.tracksWritten}, {"seconds", s.seconds}, {"audioSeconds", s.audioSeconds}});
+  nlohmann::json j = {{"event", "finished"}, {"ok", s.ok}, {"cancelled", s.cancelled},
+                      {"tracksWritten", s.tracksWritten}, {"seconds", s.seconds}, {"audioSeconds", s.audioSeconds}};
+  if (s.indeterminate) j.update({{"indeterminate", true}, {"message", s.indeterminateMessage}});
+  writeJsonLine(out_, j);
 }
 
 }  // namespace kiln::ui

@@ -17,6 +17,7 @@ class TextReporter final : public BurnReporter {
   void start(const BurnPlan& plan) override;
   void progress(int index, const formats::TaoProgress& progress) override;
   void trackDone(const TrackDone& done) override;
+  void daoProgress(const formats::RawCdProgress& progress) override;
   void error(const Error& error) override;
   void finished(const BurnSummary& summary) override;
 

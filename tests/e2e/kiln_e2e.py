@@ -121,7 +121,7 @@ def cdrdao_tracks(toc):
                        cwd=os.path.dirname(toc))
     out = p.stdout + p.stderr
     tracks = []
-    for m in re.finditer(r"TRACK\s+(\d+)\s+Mode AUDIO:.*?START\s+\S+\(\s*(\d+)\).*?END\s+\S+\(\s*(\d+)\)", out, re.S):
+    for m in re.finditer(r"TRACK\s+(\d+)\s+Mode AUDIO[^:\n]*:.*?START\s+\S+\(\s*(\d+)\).*?END\s+\S+\(\s*(\d+)\)", out, re.S):
         tracks.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
     check(tracks, "cdrdao show-toc read no tracks from %s:\n%s" % (toc, out[-2000:]))
     return tracks
