@@ -14,7 +14,7 @@ std::unique_ptr<ui::BurnReporter> makeReporter(bool json) {
 }
 
 drive::VirtualDriveSettings virtualSettings(const DriveOptions& o) {
-  return {drive::parseMediaKind(o.media), o.virtualSpeed, o.faults};
+  return {drive::parseMediaKind(o.media), o.virtualSpeed, o.faults, o.detachKernelDriver};
 }
 
 void reportDiscAfterStop(drive::DriveSession& session, bool json) {

@@ -5,11 +5,14 @@
 namespace kiln::cli {
 
 void addDriveOptions(CLI::App& cmd, DriveOptions& o) {
-  cmd.add_option("-d,--drive", o.drive, "Drive: virtual:DIR, or virtual for the default virtual drive directory")
+  cmd.add_option("-d,--drive", o.drive, "Drive: virtual:DIR, virtual (the default virtual drive), sg:/dev/sgN, usb:VID:PID or "
+                 "usb:BUS-PORT (see kiln devices)")
       ->capture_default_str();
   cmd.add_option("--media", o.media, "Blank media for a new virtual disc: cdr74, cdr80, cdrw80")
       ->check(CLI::IsMember({"cdr74", "cdr80", "cdrw80"}))
       ->capture_default_str();
+  cmd.add_flag("--detach-kernel-driver", o.detachKernelDriver,
+               "usb: drives: detach the kernel's usb-storage driver from the drive (reattached at exit)");
   // Test knobs: not in the main help (group "").
   cmd.add_option("--virtual-speed", o.virtualSpeed, "Virtual drive emulated write speed, x (0 = unthrottled)")
       ->check(CLI::NonNegativeNumber)

@@ -20,10 +20,11 @@ enum ExitCode : int {
 
 /// `--drive` and the virtual drive's knobs, shared by info/burn/export.
 struct DriveOptions {
-  std::string drive = "virtual";  ///< "virtual" or "virtual:DIR"
+  std::string drive = "virtual";  ///< "virtual", "virtual:DIR", "sg:/dev/sgN", "usb:VID:PID", "usb:BUS-PORT"
   std::string media = "cdr80";    ///< blank media for a new virtual disc
   double virtualSpeed = 0;        ///< emulated real-time write speed of the virtual drive, x (0 = unthrottled)
   std::vector<std::string> faults;///< virtual drive faults, e.g. "not-ready-ms=2000"
+  bool detachKernelDriver = false;///< usb: drives: take the interface from usb-storage (given back at exit)
 };
 
 /// Adds --drive, --media and the hidden test options (--virtual-speed, --virtual-fault) to `cmd`.

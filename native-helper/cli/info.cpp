@@ -14,7 +14,8 @@ CLI::App* addInfoCommand(CLI::App& app, InfoOptions& o) {
 
 int runInfo(const InfoOptions& o) {
   drive::DriveSession session(drive::parseDriveSpec(o.drive.drive),
-                              {drive::parseMediaKind(o.drive.media), o.drive.virtualSpeed, o.drive.faults});
+                              {drive::parseMediaKind(o.drive.media), o.drive.virtualSpeed, o.drive.faults,
+                               o.drive.detachKernelDriver});
   const DiscReport report = collectDiscReport(session.recorder(), session.spec().text);
   if (o.json)
     std::printf("%s\n", discReportJson(report).dump().c_str());

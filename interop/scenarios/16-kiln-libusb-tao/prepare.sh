@@ -1,0 +1,1 @@
+bash "$ROOT/interop/lab/make_wavs.sh"
