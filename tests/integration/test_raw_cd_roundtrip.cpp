@@ -11,34 +11,16 @@
 #include "core/cd/cdtext.h"
 #include "core/formats/raw_cd_writer.h"
 #include "core/formats/raw_image_creator.h"
+#include "common/seed_stream.h"
 #include "integration/rig.h"
 #include "vdrive/native/export_files.h"
 
 using namespace kiln;
 using namespace kiln::formats;
 using kiln::test::Rig;
+using kiln::test::SeedStream;
 
 namespace {
-
-/// Audio whose bytes depend on (seed, offset): tracks are told apart and checked byte for byte.
-class SeedStream final : public AudioStream {
- public:
-  SeedStream(std::uint64_t size, std::uint8_t seed) : size_(size), seed_(seed) {}
-  std::uint64_t sizeBytes() const override { return size_; }
-  std::size_t read(std::span<std::uint8_t> out) override {
-    const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), size_ - pos_));
-    for (std::size_t i = 0; i < n; ++i) out[i] = byteAt(pos_ + i, seed_);
-    pos_ += n;
-    return n;
-  }
-  static std::uint8_t byteAt(std::uint64_t i, std::uint8_t seed) {
-    return static_cast<std::uint8_t>((i * 29 + seed * 71 + (i >> 11)) & 0xFF);
-  }
-
- private:
-  std::uint64_t size_, pos_ = 0;
-  std::uint8_t seed_;
-};
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

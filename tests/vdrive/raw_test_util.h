@@ -9,29 +9,12 @@
 #include <stdlib.h>
 
 #include "core/formats/raw_image_creator.h"
+#include "common/seed_stream.h"
 #include "vdrive_test_util.h"
 
 namespace vtest {
 
-/// Audio whose byte at offset i is a function of (seed, i): two streams with different seeds never match.
-class SeedStream final : public kiln::formats::AudioStream {
- public:
-  SeedStream(std::uint64_t size, std::uint8_t seed) : size_(size), seed_(seed) {}
-  std::uint64_t sizeBytes() const override { return size_; }
-  std::size_t read(std::span<std::uint8_t> out) override {
-    const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), size_ - pos_));
-    for (std::size_t i = 0; i < n; ++i) out[i] = byteAt(pos_ + i, seed_);
-    pos_ += n;
-    return n;
-  }
-  static std::uint8_t byteAt(std::uint64_t i, std::uint8_t seed) {
-    return static_cast<std::uint8_t>((i * 13 + seed * 31 + (i >> 9)) & 0xFF);
-  }
-
- private:
-  std::uint64_t size_, pos_ = 0;
-  std::uint8_t seed_;
-};
+using SeedStream = kiln::test::SeedStream;
 
 /// The test album: track 1 (400 sectors), track 2 (400, a 75-sector silent pregap, INDEX 02 at +100, ISRC),
 /// track 3 (320, the last 30 sectors of track 2's audio as its INDEX 00, copy permitted), MCN, and — for the
