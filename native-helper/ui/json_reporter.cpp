@@ -33,6 +33,23 @@ int daoPosition(const BurnPlan& plan, std::int32_t lba) {
   return k;
 }
 
+namespace {
+
+/// The IWriteEngine2EventArgs fields every progress event carries, under their IMAPI property names.
+nlohmann::json engineArgs(const formats::WriteEngineProgress& p) {
+  return {{"StartLba", p.startLba},
+          {"SectorCount", p.sectorCount},
+          {"LastReadLba", p.lastReadLba},
+          {"LastWrittenLba", p.lastWrittenLba},
+          {"TotalSystemBuffer", p.totalSystemBuffer},
+          {"UsedSystemBuffer", p.usedSystemBuffer},
+          {"FreeSystemBuffer", p.freeSystemBuffer},
+          {"TotalDeviceBuffer", p.totalDeviceBuffer},
+          {"UsedDeviceBuffer", p.usedDeviceBuffer}};
+}
+
+}  // namespace
+
 nlohmann::json errorJson(const Error& error) {
   return {{"hresult", hresultHex(error.code())}, {"name", std::string(error.name())}, {"message", error.detail()}};
 }
@@ -61,39 +78,25 @@ void JsonReporter::start(const BurnPlan& plan) {
 
 void JsonReporter::daoProgress(const formats::RawCdProgress& p) {
   const int k = daoPosition(plan_, p.lastWrittenLba);
-  writeJsonLine(out_, {{"event", "progress"},
-                       {"mode", "dao"},
-                       {"index", k},
-                       {"CurrentAction", rawActionName(p.currentAction)},
-                       {"StartLba", p.startLba},
-                       {"SectorCount", p.sectorCount},
-                       {"LastReadLba", p.lastReadLba},
-                       {"LastWrittenLba", p.lastWrittenLba},
-                       {"ElapsedTime", p.elapsedSeconds},
-                       {"RemainingTime", p.remainingSeconds},
-                       {"TotalSystemBuffer", p.totalSystemBuffer},
-                       {"UsedSystemBuffer", p.usedSystemBuffer},
-                       {"FreeSystemBuffer", p.freeSystemBuffer},
-                       {"TotalDeviceBuffer", p.totalDeviceBuffer},
-                       {"UsedDeviceBuffer", p.usedDeviceBuffer}});
+  nlohmann::json j = engineArgs(p);
+  j.update({{"event", "progress"},
+            {"mode", "dao"},
+            {"index", k},
+            {"CurrentAction", rawActionName(p.currentAction)},
+            {"ElapsedTime", p.elapsedSeconds},
+            {"RemainingTime", p.remainingSeconds}});
+  writeJsonLine(out_, j);
 }
 
 void JsonReporter::progress(int index, const formats::TaoProgress& p) {
-  writeJsonLine(out_, {{"event", "progress"},
-                       {"index", index},
-                       {"CurrentAction", taoActionName(p.currentAction)},
-                       {"CurrentTrackNumber", p.currentTrackNumber},
-                       {"StartLba", p.startLba},
-                       {"SectorCount", p.sectorCount},
-                       {"LastReadLba", p.lastReadLba},
-                       {"LastWrittenLba", p.lastWrittenLba},
-                       {"ElapsedTime", p.elapsedSeconds},
-                       {"RemainingTime", p.remainingSeconds},
-                       {"TotalSystemBuffer", p.totalSystemBuffer},
-                       {"UsedSystemBuffer", p.usedSystemBuffer},
-                       {"FreeSystemBuffer", p.freeSystemBuffer},
-                       {"TotalDeviceBuffer", p.totalDeviceBuffer},
-                       {"UsedDeviceBuffer", p.usedDeviceBuffer}});
+  nlohmann::json j = engineArgs(p);
+  j.update({{"event", "progress"},
+            {"index", index},
+            {"CurrentAction", taoActionName(p.currentAction)},
+            {"CurrentTrackNumber", p.currentTrackNumber},
+            {"ElapsedTime", p.elapsedSeconds},
+            {"RemainingTime", p.remainingSeconds}});
+  writeJsonLine(out_, j);
 }
 
 void JsonReporter::trackDone(const TrackDone& d) {

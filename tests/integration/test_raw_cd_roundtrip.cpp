@@ -32,8 +32,8 @@ std::string slurp(const std::string& path) {
 TEST_CASE("raw cd: gapless album round trip — RawCdWriter → vdrive → CUE/BIN, bit-exact, boundaries kept") {
   // Three gapless tracks of whole sectors (so the image adds no padding), MCN, ISRCs, CD-TEXT.
   const std::int32_t sectors[3] = {450, 333, 517};
-  SeedStream t1(std::uint64_t(sectors[0]) * 2352, 1), t2(std::uint64_t(sectors[1]) * 2352, 2),
-      t3(std::uint64_t(sectors[2]) * 2352, 3);
+  auto bytesOf = [&sectors](int t) { return static_cast<std::uint64_t>(sectors[t]) * 2352; };
+  SeedStream t1(bytesOf(0), 1), t2(bytesOf(1), 2), t3(bytesOf(2), 3);
   RawImageCreator creator;
   creator.addTrack(CdSectorType::Audio, t1);
   creator.addTrack(CdSectorType::Audio, t2);
